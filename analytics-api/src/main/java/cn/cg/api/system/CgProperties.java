@@ -1,0 +1,26 @@
+package cn.cg.api.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** Every setting of the service with its default, in one place (prefix {@code cg}). */
+@ConfigurationProperties("cg")
+public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports) {
+
+    /** The demo city loaded by {@code ./cg up} into an empty database. */
+    public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
+    }
+
+    /**
+     * Import limits. Rows are staged with COPY in batches; the whole file commits or nothing does.
+     *
+     * @param maxRows a file with more rows is refused before anything is written
+     * @param maxUpload the largest upload {@code POST /api/v1/imports} accepts
+     * @param maxRejectionsListed rejections beyond this are counted, not listed, in the answer
+     */
+    public record Imports(@DefaultValue("20000000") int maxRows,
+                          @DefaultValue("512MB") DataSize maxUpload,
+                          @DefaultValue("1000") int maxRejectionsListed) {
+    }
+}
