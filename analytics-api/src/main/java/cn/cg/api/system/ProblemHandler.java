@@ -39,6 +39,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.parameter() + ": " + e.getMessage());
+        p.setType(type("bad-parameter"));
+        p.setTitle("A parameter is not valid");
+        p.setProperty("errors", java.util.List.of(java.util.Map.of("parameter", e.parameter(), "message", e.getMessage())));
+        return p;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badParameter(IllegalArgumentException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
