@@ -1,0 +1,189 @@
+package cn.cg.geo.density;
+
+import java.util.Arrays;
+
+/**
+ * Kernel density estimation over weighted points (design section 6): the quartic (biweight) kernel
+ * {@code K(u) = 3/pi (1-u^2)^2} for {@code u = d/h < 1}, so a point of weight w spreads exactly w over
+ * the disc of radius h, and density is in weight per square metre ({@link #PER_KM2} converts).
+ *
+ * <p>Points live in a planar coordinate system, each with its own scale: {@code metresPerUnit} is the
+ * ground length of one coordinate unit at that point. In a local metric projection it is 1; in Web
+ * Mercator it is {@code cos(lat)} of the point, which is how the API uses it: tiles are Web Mercator
+ * pixels, and the ground distance between a pixel centre and a source point is its Mercator distance
+ * times the point's {@code cos(lat)}. Because the scale belongs to the point and not to the tile, every
+ * tile computes the same value at the same place, so tiles join without seams; within a bandwidth of a
+ * few kilometres the error against the true geodesic distance is below 0.1 %.
+ *
+ * <p>Evaluation is exact (no binning): each point adds to every raster cell whose centre lies within
+ * its bandwidth. A caller that wants a raster without edge effects passes the points within one
+ * bandwidth of the raster's bounds as well as those inside.
+ */
+public final class KernelDensity {
+
+    /** Square metres in a square kilometre: density per m2 times this is density per km2. */
+    public static final double PER_KM2 = 1e6;
+
+    private final double[] x;
+    private final double[] y;
+    private final double[] w;
+    private final double[] metresPerUnit;
+    private final double bandwidth;
+
+    /**
+     * @param x point coordinates (planar units)
+     * @param y point coordinates (planar units)
+     * @param w weights (counts), positive
+     * @param metresPerUnit ground metres per coordinate unit at each point (1 in a metric projection)
+     * @param bandwidthMetres kernel radius h on the ground
+     */
+    public KernelDensity(double[] x, double[] y, double[] w, double[] metresPerUnit, double bandwidthMetres) {
+        int n = x.length;
+        if (y.length != n || w.length != n || metresPerUnit.length != n) {
+            throw new IllegalArgumentException("coordinate, weight and scale arrays differ in length");
+        }
+        if (!(bandwidthMetres > 0) || Double.isInfinite(bandwidthMetres)) {
+            throw new IllegalArgumentException("bandwidth must be positive: " + bandwidthMetres);
+        }
+        this.x = x;
+        this.y = y;
+        this.w = w;
+        this.metresPerUnit = metresPerUnit;
+        this.bandwidth = bandwidthMetres;
+    }
+
+    /** Density of a metric plane (all scales 1). */
+    public static KernelDensity metric(double[] x, double[] y, double[] w, double bandwidthMetres) {
+        double[] ones = new double[x.length];
+        Arrays.fill(ones, 1.0);
+        return new KernelDensity(x, y, w, ones, bandwidthMetres);
+    }
+
+    /** The kernel's value at {@code u = d/h}, per unit h^2: 3/pi (1-u^2)^2 inside the disc, 0 outside. */
+    public static double quartic(double u) {
+        if (u >= 1 || u <= -1) {
+            return 0;
+        }
+        double t = 1 - u * u;
+        return 3 / Math.PI * t * t;
+    }
+
+    public double bandwidth() {
+        return bandwidth;
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    /** Density at (qx, qy) in weight per square metre. */
+    public double densityAt(double qx, double qy) {
+        double h2 = bandwidth * bandwidth;
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double s = metresPerUnit[i];
+            double dx = (qx - x[i]) * s;
+            double dy = (qy - y[i]) * s;
+            double d2 = dx * dx + dy * dy;
+            if (d2 < h2) {
+                double t = 1 - d2 / h2;
+                sum += w[i] * t * t;
+            }
+        }
+        return sum * 3 / (Math.PI * h2);
+    }
+
+    /**
+     * Density on a north-up raster, in weight per square metre, row-major from the top-left cell.
+     * Cell (col, row) has its centre at {@code (minX + (col + 0.5) * cell, maxY - (row + 0.5) * cell)}.
+     *
+     * @param minX left edge (planar units)
+     * @param maxY top edge
+     * @param cellSize cell width and height (planar units)
+     */
+    public float[] raster(double minX, double maxY, double cellSize, int width, int height) {
+        double[] acc = new double[width * height];
+        double h2 = bandwidth * bandwidth;
+        for (int i = 0; i < x.length; i++) {
+            double s = metresPerUnit[i];
+            double reach = bandwidth / s; // bandwidth in planar units at this point
+            int c0 = Math.max(0, (int) Math.ceil((x[i] - reach - minX) / cellSize - 0.5));
+            int c1 = Math.min(width - 1, (int) Math.floor((x[i] + reach - minX) / cellSize - 0.5));
+            int r0 = Math.max(0, (int) Math.ceil((maxY - y[i] - reach) / cellSize - 0.5));
+            int r1 = Math.min(height - 1, (int) Math.floor((maxY - y[i] + reach) / cellSize - 0.5));
+            if (c0 > c1 || r0 > r1) {
+                continue;
+            }
+            double wi = w[i];
+            for (int r = r0; r <= r1; r++) {
+                double dy = ((maxY - (r + 0.5) * cellSize) - y[i]) * s;
+                double dy2 = dy * dy;
+                if (dy2 >= h2) {
+                    continue;
+                }
+                int base = r * width;
+                for (int c = c0; c <= c1; c++) {
+                    double dx = ((minX + (c + 0.5) * cellSize) - x[i]) * s;
+                    double d2 = dx * dx + dy2;
+                    if (d2 < h2) {
+                        double t = 1 - d2 / h2;
+                        acc[base + c] += wi * t * t;
+                    }
+                }
+            }
+        }
+        float[] out = new float[acc.length];
+        double k = 3 / (Math.PI * h2);
+        for (int j = 0; j < acc.length; j++) {
+            out[j] = (float) (acc[j] * k);
+        }
+        return out;
+    }
+
+    /**
+     * The default bandwidth in metres by Silverman's rule of thumb as ArcGIS's Kernel Density applies it
+     * to weighted points: {@code 0.9 * min(SD, sqrt(1/ln 2) * Dm) * n^-0.2}, where SD is the weighted
+     * standard distance from the weighted mean centre, Dm the weighted median distance from it and n the
+     * sum of the weights. Coordinates must be metric (a local projection). Returns 0 when the points
+     * coincide or there are none; callers clamp.
+     */
+    public static double silvermanBandwidth(double[] x, double[] y, double[] w) {
+        int n = x.length;
+        double sw = 0;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            sw += w[i];
+            mx += w[i] * x[i];
+            my += w[i] * y[i];
+        }
+        if (n == 0 || !(sw > 0)) {
+            return 0;
+        }
+        mx /= sw;
+        my /= sw;
+        double ss = 0;
+        double[][] dist = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            double d2 = dx * dx + dy * dy;
+            ss += w[i] * d2;
+            dist[i] = new double[] {Math.sqrt(d2), w[i]};
+        }
+        double sd = Math.sqrt(ss / sw);
+        Arrays.sort(dist, (a, b) -> Double.compare(a[0], b[0]));
+        double half = sw / 2;
+        double cum = 0;
+        double median = dist[n - 1][0];
+        for (double[] d : dist) {
+            cum += d[1];
+            if (cum >= half) {
+                median = d[0];
+                break;
+            }
+        }
+        double spread = Math.min(sd, Math.sqrt(1 / Math.log(2)) * median);
+        return 0.9 * spread * Math.pow(sw, -0.2);
+    }
+}
