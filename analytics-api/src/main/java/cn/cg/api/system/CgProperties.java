@@ -6,7 +6,8 @@ import org.springframework.util.unit.DataSize;
 
 /** Every setting of the service with its default, in one place (prefix {@code cg}). */
 @ConfigurationProperties("cg")
-public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports) {
+public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue Tiles tiles,
+                           @DefaultValue Features features) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -22,5 +23,38 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
     public record Imports(@DefaultValue("20000000") int maxRows,
                           @DefaultValue("512MB") DataSize maxUpload,
                           @DefaultValue("1000") int maxRejectionsListed) {
+    }
+
+    /**
+     * Heatmap and vector tiles, legends and density surfaces.
+     *
+     * @param maxZoom highest tile zoom served
+     * @param cacheMaxSize in-process cache of rendered tiles (bytes)
+     * @param maxAge Cache-Control max-age of tiles and surfaces (they are revalidated by ETag after it)
+     * @param minBandwidth smallest bandwidth (metres) a request may ask for
+     * @param maxBandwidth largest bandwidth (metres) a request may ask for
+     * @param defaultBandwidthFloor Silverman's rule is clamped to at least this (coincident points give 0)
+     * @param defaultBandwidthCeiling and to at most this
+     * @param fineZoom from this zoom on heatmaps use resolution-10 cell centres, below it resolution 9
+     * @param maxSurfacePixels largest GeoTIFF (width times height) a request may ask for
+     */
+    public record Tiles(@DefaultValue("22") int maxZoom,
+                        @DefaultValue("256MB") DataSize cacheMaxSize,
+                        @DefaultValue("300s") java.time.Duration maxAge,
+                        @DefaultValue("50") double minBandwidth,
+                        @DefaultValue("10000") double maxBandwidth,
+                        @DefaultValue("100") double defaultBandwidthFloor,
+                        @DefaultValue("3000") double defaultBandwidthCeiling,
+                        @DefaultValue("12") int fineZoom,
+                        @DefaultValue("16777216") long maxSurfacePixels) {
+    }
+
+    /**
+     * OGC API - Features.
+     *
+     * @param defaultLimit items per page when no limit is given
+     * @param maxLimit largest limit accepted
+     */
+    public record Features(@DefaultValue("100") int defaultLimit, @DefaultValue("10000") int maxLimit) {
     }
 }

@@ -99,4 +99,18 @@ class KernelDensityTest {
         double expected = 0.9 * Math.min(sd, Math.sqrt(1 / Math.log(2)) * dm) * Math.pow(sw, -0.2);
         assertThat(KernelDensity.silvermanBandwidth(x, y, w)).isCloseTo(expected, within(1e-9));
     }
+
+    @Test
+    void maxAtPointsIsTheLargestPointDensity() {
+        double[] x = {0, 30, 2000, 2050, 5000};
+        double[] y = {0, 10, 0, 0, 4000};
+        double[] w = {2, 3, 1, 1, 9};
+        KernelDensity kd = KernelDensity.metric(x, y, w, 100);
+        double expected = 0;
+        for (int i = 0; i < x.length; i++) {
+            expected = Math.max(expected, kd.densityAt(x[i], y[i]));
+        }
+        assertThat(kd.maxAtPoints()).isCloseTo(expected, within(1e-15));
+        assertThat(expected).isCloseTo(9 * 3 / (Math.PI * 1e4), within(1e-15));
+    }
 }

@@ -1,0 +1,56 @@
+package cn.cg.api.aggregate;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The served aggregation run ({@code data_version.version}; 0 before the first run), which keys ETags
+ * and caches so that a new run invalidates them. Read at most once per {@link #REFRESH}: a switch is
+ * seen by every reader within that time.
+ */
+@Component
+public class DataVersion {
+
+    public static final Duration REFRESH = Duration.ofSeconds(2);
+
+    public record Snapshot(long version, LocalDate latestMonth) {
+    }
+
+    private final LoadingCache<Boolean, Snapshot> current;
+
+    public DataVersion(JdbcTemplate jdbc) {
+        this.current = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(k -> read(jdbc));
+    }
+
+    public long version() {
+        return current.get(Boolean.TRUE).version();
+    }
+
+    /** The first day of the latest month with cell counts, or of the current month when there are none. */
+    public LocalDate latestMonth() {
+        return current.get(Boolean.TRUE).latestMonth();
+    }
+
+    /** The latest month as a period: the default of tiles and legends. */
+    public Period latestMonthPeriod() {
+        LocalDate m = latestMonth();
+        return new Period(m, m.plusMonths(1));
+    }
+
+    public void refresh() {
+        current.invalidateAll();
+    }
+
+    private static Snapshot read(JdbcTemplate jdbc) {
+        List<Long> v = jdbc.queryForList("SELECT version FROM data_version", Long.class);
+        List<java.sql.Date> m = jdbc.queryForList(
+                "SELECT max(bucket_start) FROM agg_cell_current WHERE bucket = 'month'", java.sql.Date.class);
+        LocalDate month = m.isEmpty() || m.get(0) == null ? LocalDate.now().withDayOfMonth(1) : m.get(0).toLocalDate();
+        return new Snapshot(v.isEmpty() || v.get(0) == null ? 0 : v.get(0), month);
+    }
+}

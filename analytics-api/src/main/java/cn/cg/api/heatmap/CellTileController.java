@@ -1,0 +1,63 @@
+package cn.cg.api.heatmap;
+
+import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.AggregateFilters;
+import cn.cg.api.aggregate.DataVersion;
+import cn.cg.api.system.CgProperties;
+import cn.cg.api.system.HttpCaching;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CellTileController {
+
+    static final String MVT = "application/vnd.mapbox-vector-tile";
+
+    private final CellTiles cells;
+    private final AggregateFilters filters;
+    private final DataVersion version;
+    private final CgProperties.Tiles settings;
+
+    CellTileController(CellTiles cells, AggregateFilters filters, DataVersion version, CgProperties properties) {
+        this.cells = cells;
+        this.filters = filters;
+        this.version = version;
+        this.settings = properties.tiles();
+    }
+
+    @Operation(summary = "Vector tile of H3 cells with counts (MVT)",
+            description = "Layer 'cells', extent 4096, attributes h3 (hex), cell (64-bit), resolution, cases (over the period). "
+                    + "Resolution by zoom: 0-10 -> 7, 11-12 -> 8, 13-14 -> 9, 15+ -> 10. Cells without cases are left out. "
+                    + "Made by ST_AsMVT in PostGIS; ETag and Cache-Control follow the data version.")
+    @GetMapping(value = "/tiles/cells/{z}/{x}/{y}.mvt", produces = MVT)
+    ResponseEntity<byte[]> tile(@PathVariable int z, @PathVariable int x, @PathVariable int y,
+                                @Parameter(hidden = true) @RequestParam Map<String, String> params,
+                                @Parameter(description = "Category codes, major codes, 'vendor' or 'all'", example = "05")
+                                @RequestParam(required = false) String categories,
+                                @Parameter(description = "First day or month (default: the latest month with data)", example = "2025-03")
+                                @RequestParam(required = false) String from,
+                                @Parameter(description = "Last day or month, inclusive", example = "2025-03")
+                                @RequestParam(required = false) String to,
+                                @Parameter(description = "Admin area id or code: cells whose centre lies inside")
+                                @RequestParam(required = false) String area,
+                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        WebMercator.checkTile(z, x, y, settings.maxZoom());
+        AggregateFilter f = filters.parse(params, version.latestMonthPeriod());
+        long v = version.version();
+        String etag = HttpCaching.etag(v, "cells|" + f.canonical() + "|" + z + "/" + x + "/" + y);
+        if (HttpCaching.matches(ifNoneMatch, etag)) {
+            return HttpCaching.notModified(etag, settings.maxAge());
+        }
+        return HttpCaching.ok(etag, settings.maxAge()).contentType(MediaType.parseMediaType(MVT))
+                .body(cells.tile(f, v, z, x, y));
+    }
+}

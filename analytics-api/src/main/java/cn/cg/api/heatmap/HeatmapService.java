@@ -1,0 +1,198 @@
+package cn.cg.api.heatmap;
+
+import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.DataVersion;
+import cn.cg.api.heatmap.WebMercator.Box;
+import cn.cg.api.system.CgProperties;
+import cn.cg.geo.density.KernelDensity;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import java.sql.Types;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.stereotype.Service;
+
+/**
+ * Kernel density surfaces from the pre-aggregated cells: each cell with cases becomes a weighted point
+ * at its centre, and {@link KernelDensity} evaluates the quartic kernel at pixel centres in Web
+ * Mercator with ground distances (the point's cos(lat) scale). A tile reads every cell within one
+ * bandwidth of its bounds, so contributions from beyond its edge are included and tiles join without
+ * seams. Values are cases per km2 over the query's period.
+ *
+ * <p>Per query (filter, bandwidth, scale), once per data version: the bandwidth (Silverman's rule over
+ * the query's resolution-10 cells when not given) and the colour scale (its top is the largest density
+ * at any resolution-10 cell centre, rounded up to 1, 2 or 5 times a power of ten, unless the request
+ * fixes it with {@code scaleMax}).
+ */
+@Service
+class HeatmapService {
+
+    static final int FINE = 10;
+    static final int COARSE = 9;
+
+    /** The per-query constants every tile of the query shares. */
+    record QueryScale(double bandwidth, boolean bandwidthFromRule, double maxDensity, ColourScale colours, long points) {
+    }
+
+    private record Points(double[] x, double[] y, double[] w, double[] scale, double[] lon, double[] lat) {
+        int size() {
+            return x.length;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final DataVersion version;
+    private final TileCache tiles;
+    private final CgProperties.Tiles settings;
+    private final Cache<String, QueryScale> scales = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final byte[] emptyTile;
+
+    HeatmapService(JdbcTemplate jdbc, DataVersion version, TileCache tiles, CgProperties properties) {
+        this.jdbc = jdbc;
+        this.version = version;
+        this.tiles = tiles;
+        this.settings = properties.tiles();
+        this.emptyTile = png(new int[WebMercator.TILE * WebMercator.TILE]);
+    }
+
+    QueryScale scale(HeatmapQuery q, long dataVersion) {
+        return scales.get(dataVersion + "|" + q.canonical(), k -> computeScale(q));
+    }
+
+    byte[] tile(HeatmapQuery q, long dataVersion, int z, int x, int y) {
+        return tiles.get("heatmap|" + dataVersion + "|" + q.canonical() + "|" + z + "/" + x + "/" + y, () -> {
+            QueryScale s = scale(q, dataVersion);
+            Box box = WebMercator.tile(z, x, y);
+            int n = WebMercator.TILE;
+            float[] density = surface(q.filter(), s.bandwidth(), box, box.width() / n, n, n, z >= settings.fineZoom() ? FINE : COARSE);
+            int[] argb = new int[density.length];
+            boolean any = false;
+            for (int i = 0; i < density.length; i++) {
+                argb[i] = s.colours().argb(density[i]);
+                any |= argb[i] != 0;
+            }
+            return any ? png(argb) : emptyTile;
+        });
+    }
+
+    /**
+     * Density in cases per km2 on a north-up raster in EPSG:3857 whose top-left corner is
+     * (box.minX, box.maxY), cells of {@code cell} Mercator units.
+     */
+    float[] surface(AggregateFilter filter, double bandwidth, Box box, double cell, int width, int height, int resolution) {
+        Box raster = new Box(box.minX(), box.maxY() - height * cell, box.minX() + width * cell, box.maxY());
+        Box reach = WebMercator.growByMetres(raster, bandwidth);
+        Points p = points(filter, resolution, reach);
+        float[] out = new KernelDensity(p.x(), p.y(), p.w(), p.scale(), bandwidth).raster(box.minX(), box.maxY(), cell, width, height);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (out[i] * KernelDensity.PER_KM2);
+        }
+        return out;
+    }
+
+    private QueryScale computeScale(HeatmapQuery q) {
+        Points p = points(q.filter(), FINE, null);
+        double h;
+        boolean rule = q.bandwidth() == null;
+        if (rule) {
+            h = Math.min(settings.defaultBandwidthCeiling(), Math.max(settings.defaultBandwidthFloor(), silverman(p)));
+        } else {
+            h = q.bandwidth();
+        }
+        double max = p.size() == 0 ? 0 : new KernelDensity(p.x(), p.y(), p.w(), p.scale(), h).maxAtPoints() * KernelDensity.PER_KM2;
+        double top = q.scaleMax() != null ? q.scaleMax() : ColourScale.niceCeil(max);
+        return new QueryScale(h, rule, max, new ColourScale(top), p.size());
+    }
+
+    /** Silverman's rule in a local equirectangular projection around the weighted mean (metres). */
+    private static double silverman(Points p) {
+        int n = p.size();
+        if (n == 0) {
+            return 0;
+        }
+        double sw = 0;
+        double lon0 = 0;
+        double lat0 = 0;
+        for (int i = 0; i < n; i++) {
+            sw += p.w()[i];
+            lon0 += p.w()[i] * p.lon()[i];
+            lat0 += p.w()[i] * p.lat()[i];
+        }
+        lon0 /= sw;
+        lat0 /= sw;
+        double k = Math.toRadians(1) * WebMercator.RADIUS;
+        double[] mx = new double[n];
+        double[] my = new double[n];
+        for (int i = 0; i < n; i++) {
+            mx[i] = (p.lon()[i] - lon0) * k * Math.cos(Math.toRadians(lat0));
+            my[i] = (p.lat()[i] - lat0) * k;
+        }
+        return KernelDensity.silvermanBandwidth(mx, my, p.w());
+    }
+
+    private Points points(AggregateFilter f, int resolution, Box mercator) {
+        double minLon = -180;
+        double minLat = -90;
+        double maxLon = 180;
+        double maxLat = 90;
+        if (mercator != null) {
+            minLon = Math.max(-180, WebMercator.lon(mercator.minX()));
+            maxLon = Math.min(180, WebMercator.lon(mercator.maxX()));
+            minLat = WebMercator.lat(Math.max(-WebMercator.HALF, mercator.minY()));
+            maxLat = WebMercator.lat(Math.min(WebMercator.HALF, mercator.maxY()));
+        }
+        List<Object> binds = new ArrayList<>();
+        binds.add(resolution);
+        binds.add(f.categoryArray());
+        binds.addAll(f.buckets().binds());
+        binds.addAll(List.of(minLon, minLat, maxLon, maxLat));
+        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
+        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
+        List<double[]> rows = jdbc.query(HeatmapSql.CELL_CENTRES,
+                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}, binds.toArray());
+        int n = rows.size();
+        Points p = new Points(new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+        for (int i = 0; i < n; i++) {
+            double[] r = rows.get(i);
+            p.lon()[i] = r[0];
+            p.lat()[i] = r[1];
+            p.x()[i] = WebMercator.x(r[0]);
+            p.y()[i] = WebMercator.y(r[1]);
+            p.w()[i] = r[2];
+            p.scale()[i] = WebMercator.metresPerUnit(r[1]);
+        }
+        return p;
+    }
+
+    static byte[] png(int[] argb) {
+        int n = WebMercator.TILE;
+        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, n, n, argb, 0, n);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The surface over a box (top-left anchored, cells of {@code cell} Mercator units) as a GeoTIFF. */
+    byte[] geotiff(HeatmapQuery q, long dataVersion, Box box, double cell, int width, int height) {
+        QueryScale s = scale(q, dataVersion);
+        float[] density = surface(q.filter(), s.bandwidth(), box, cell, width, height, FINE);
+        Box raster = new Box(box.minX(), box.maxY() - height * cell, box.minX() + width * cell, box.maxY());
+        return GeoTiffs.write("density_cases_per_km2", density, width, height, raster);
+    }
+
+    long dataVersion() {
+        return version.version();
+    }
+}

@@ -1,0 +1,53 @@
+package cn.cg.api.heatmap;
+
+import cn.cg.api.aggregate.BucketRange;
+
+/** Every statement of the heatmap and cell tiles, in one place. Values are always bound. */
+final class HeatmapSql {
+
+    private HeatmapSql() {
+    }
+
+    /** The area condition on cell centres; binds: area id twice (NULL = everywhere). */
+    static final String IN_AREA = "(?::bigint IS NULL OR EXISTS (SELECT 1 FROM admin_area ar WHERE ar.id = ?::bigint"
+            + " AND ST_Intersects(ar.geom, ST_Centroid(h.geom))))";
+
+    /**
+     * Weighted cell centres (lon, lat, cases) of one resolution whose cell meets a lon/lat box.
+     * Binds: resolution, categories (text[]), the six bucket dates, minLon, minLat, maxLon, maxLat, area twice.
+     */
+    static final String CELL_CENTRES = """
+            SELECT ST_X(c.centre) AS lon, ST_Y(c.centre) AS lat, c.cases
+            FROM (SELECT ST_Centroid(h.geom) AS centre, sum(a.cases)::float8 AS cases
+                  FROM agg_cell_current a JOIN h3_cell h ON h.cell = a.cell
+                  WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
+
+                    AND h.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND """ + IN_AREA + """
+
+                  GROUP BY h.cell, h.geom) c""";
+
+    /**
+     * One Mapbox vector tile of H3 cells with their counts. Layer {@code cells}; attributes: {@code h3}
+     * (hex index), {@code cell} (the index as a 64-bit integer), {@code resolution}, {@code cases}.
+     * Binds: z, x, y, resolution, categories, the six bucket dates, area twice, resolution.
+     *
+     * <p>Hotspot hook: when the hotspot job writes a served per-cell table (bin -3..+3 per cell and
+     * run), LEFT JOIN it in {@code counts}' outer select on {@code h.cell} and add its bin as a
+     * {@code hotspot_bin} attribute; nothing here invents one until that table exists.
+     */
+    static final String CELL_TILE = """
+            WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
+            counts AS (
+                SELECT h.cell, h.geom, sum(a.cases)::integer AS cases
+                FROM agg_cell_current a JOIN h3_cell h ON h.cell = a.cell, bounds
+                WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
+
+                  AND h.geom && ST_Transform(bounds.env, 4326) AND """ + IN_AREA + """
+
+                GROUP BY h.cell, h.geom),
+            mvt AS (
+                SELECT ST_AsMVTGeom(ST_Transform(c.geom, 3857), bounds.env, 4096, 64, true) AS geom,
+                       lower(to_hex(c.cell)) AS h3, c.cell, ?::integer AS resolution, c.cases
+                FROM counts c, bounds)
+            SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
+}
