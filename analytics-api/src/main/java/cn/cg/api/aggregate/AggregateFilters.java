@@ -40,6 +40,11 @@ public class AggregateFilters {
         return new AggregateFilter(categories.parse("categories", params.get("categories")), period, area(params.get("area")));
     }
 
+    /** Just the categories parameter (blank = all). */
+    public java.util.Set<String> parseCategories(String value) {
+        return categories.parse("categories", value);
+    }
+
     public void rejectUnsupported(Map<String, String> params) {
         for (String p : UNSUPPORTED) {
             if (params.containsKey(p)) {

@@ -1,0 +1,69 @@
+package cn.cg.api.feature;
+
+import cn.cg.api.aggregate.BucketRange;
+
+/** Every statement of the features API, in one place. Values are always bound; identifiers are constants. */
+final class FeatureSql {
+
+    private FeatureSql() {
+    }
+
+    /** Wraps a collection's source: binds are the source's, then the bbox (four, or none), limit, offset. */
+    static String items(String source, boolean bbox) {
+        return "SELECT f.*, ST_AsGeoJSON(f.geom, 7) AS geojson, ST_AsText(f.geom) AS wkt FROM (" + source + ") f"
+                + (bbox ? BBOX : "") + " ORDER BY f.id LIMIT ? OFFSET ?";
+    }
+
+    static String count(String source, boolean bbox) {
+        return "SELECT count(*) FROM (" + source + ") f" + (bbox ? BBOX : "");
+    }
+
+    private static final String BBOX = " WHERE f.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+            + " AND ST_Intersects(f.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))";
+
+    /**
+     * Cells of one resolution with their counts. Binds: resolution, the period's first and last day as text
+     * (NULL = all months), resolution, categories, the six bucket dates, area twice.
+     */
+    static final String CELLS = """
+            SELECT lower(to_hex(h.cell)) AS id, h.geom, lower(to_hex(h.cell)) AS h3, ?::integer AS resolution,
+                   s.cases, ?::text AS period_start, ?::text AS period_end
+            FROM (SELECT a.cell, sum(a.cases)::integer AS cases FROM agg_cell_current a
+                  WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
+
+                  GROUP BY a.cell) s
+            JOIN h3_cell h ON h.cell = s.cell
+            WHERE (?::bigint IS NULL OR EXISTS (SELECT 1 FROM admin_area ar WHERE ar.id = ?::bigint
+                   AND ST_Intersects(ar.geom, ST_Centroid(h.geom))))""";
+
+    /**
+     * Admin areas with their figures over whole months. Binds: first month, month after the last,
+     * categories, level twice (NULL = all levels), parent twice (NULL = any).
+     */
+    static final String AREAS = """
+            SELECT ar.id, ar.geom, ar.level, ar.code, ar.name, ar.parent_id, ar.area_km2,
+                   coalesce(s.cases, 0) AS cases, coalesce(s.cases, 0) / nullif(ar.area_km2, 0) AS cases_per_km2,
+                   coalesce(s.closed, 0) AS closed, coalesce(s.closed_on_time, 0) AS closed_on_time,
+                   s.closed::float8 / nullif(s.cases, 0) AS closure_rate,
+                   s.closed_on_time::float8 / nullif(s.cases, 0) AS on_time_rate,
+                   s.handling_seconds::float8 / nullif(s.closed, 0) / 3600 AS mean_handling_hours
+            FROM admin_area ar LEFT JOIN (
+                SELECT a.area_id, sum(a.cases) AS cases, sum(a.closed) AS closed, sum(a.closed_on_time) AS closed_on_time,
+                       sum(a.handling_seconds) AS handling_seconds
+                FROM agg_area_current a
+                WHERE a.bucket = 'month' AND a.bucket_start >= ? AND a.bucket_start < ? AND a.category_code = ANY (?::text[])
+                GROUP BY a.area_id) s ON s.area_id = ar.id
+            WHERE (?::text IS NULL OR ar.level = ?) AND (?::bigint IS NULL OR ar.parent_id = ?::bigint)""";
+
+    /** Existing stations; binds: kind twice (NULL = all), first day, day after the last (opened_at; NULLs = no filter). */
+    static final String STATIONS = """
+            SELECT s.id, s.geom, s.kind, s.name, s.capacity, s.opened_at::text AS opened_at
+            FROM station s
+            WHERE (?::text IS NULL OR s.kind = ?) AND (?::date IS NULL OR (s.opened_at >= ? AND s.opened_at < ?))""";
+
+    /** Candidate sites; binds: kind twice (NULL = all). */
+    static final String CANDIDATE_SITES = """
+            SELECT c.id, c.geom, c.kind, c.name, c.capacity, c.source, c.notes
+            FROM candidate_site c
+            WHERE (?::text IS NULL OR c.kind = ?)""";
+}
