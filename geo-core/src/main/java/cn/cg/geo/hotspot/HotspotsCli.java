@@ -150,10 +150,10 @@ public final class HotspotsCli {
           throw new BadInput(input, lineNo, "expected 2 fields 'h3,value', found " + f.length);
         }
         String hex = f[0].trim();
-        if (!H3Grid.core().isValidCell(hex)) {
+        long cell = parseCell(hex);
+        if (cell == 0) {
           throw new BadInput(input, lineNo, "'" + hex + "' is not a valid H3 cell");
         }
-        long cell = H3Grid.core().stringToH3(hex);
         int res = H3Grid.core().getResolution(cell);
         if (resolution >= 0 && res != resolution) {
           throw new BadInput(input, lineNo, "cell " + hex + " has resolution " + res
@@ -180,6 +180,16 @@ public final class HotspotsCli {
       throw new BadInput(input, 1, "no cells after the header");
     }
     return CellValues.of(values);
+  }
+
+  /** The cell of a hex string, or 0 (never a valid cell) when it is not one. */
+  private static long parseCell(String hex) {
+    try {
+      long cell = H3Grid.core().stringToH3(hex);
+      return H3Grid.core().isValidCell(cell) ? cell : 0;
+    } catch (IllegalArgumentException e) {
+      return 0;
+    }
   }
 
   static void write(Path output, List<HotspotCell> cells, boolean pseudo) throws IOException {
