@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One golden case of {@code golden/cases.csv}: which points, aggregated how, analysed how.
+ * One golden case of {@code golden/cases.csv}: which input (points or a cell table), aggregated how, analysed how.
  * Adding an input is one line in that file (see the R script for regenerating the goldens).
  */
-record GoldenCase(String name, String points, String latColumn, String lonColumn, int resolution,
+record GoldenCase(String name, String source, String latColumn, String lonColumn, int resolution,
     boolean hullFill, int k, Kernel kernel) {
 
   static final String MANIFEST = "/golden/cases.csv";
@@ -47,9 +47,19 @@ record GoldenCase(String name, String points, String latColumn, String lonColumn
     return HotspotOptions.ofK(k).withKernel(kernel);
   }
 
-  /** The cells and counts this case analyses, rebuilt from the points file. */
+  /**
+   * The cells and values this case analyses: points counted into cells, or, when the lat/lon
+   * columns are "-", a ready {@code h3,value} table in the CLI's input format.
+   */
   CellValues cellValues() {
-    Path file = repositoryRoot().resolve(points);
+    Path file = repositoryRoot().resolve(source);
+    if (latColumn.equals("-")) {
+      try {
+        return HotspotsCli.read(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return CellCounts.of(PointsCsv.read(file, latColumn, lonColumn), resolution, hullFill);
   }
 
