@@ -19,44 +19,30 @@ import java.util.Map;
  *
  * <p>Missing data: a cell absent from a step is outside the cube for that step (not a zero: fill
  * zeros in first if zero is what absence means). Its z for that step is NaN and its state 0 (not
- * significant); Mann-Kendall skips it. Significance of a step and of the trend both use
- * {@code alpha} (default 0.05) on two-sided p; the per-step bins are not FDR-corrected.
+ * significant); Mann-Kendall skips it. Significance of a step and of the trend both use alpha
+ * (default 0.05) on two-sided p; with FDR on, a step is significant when its p is at most the
+ * Benjamini-Hochberg cut-off at alpha over all (cell, step) units. The trend is never FDR-adjusted.
  */
 public final class EmergingHotSpots {
 
-  public static final int DEFAULT_TIME_LAG = 1;
-  public static final double DEFAULT_ALPHA = 0.05;
-
   private final List<Map<Long, Double>> steps;
-  private final int k;
-  private final Kernel kernel;
-  private final int timeLag;
-  private final double alpha;
+  private final EmergingOptions options;
 
   /**
    * @param steps per time step, oldest first, the value of each cell present in that step
-   * @param k the spatial k-ring size
-   * @param kernel the spatial weight of a neighbour from its grid distance
-   * @param timeLag how many previous steps belong to the neighbourhood (0 = space only)
-   * @param alpha the significance level for hot/cold steps and for the trend
+   * @param options k, kernel, time lag, alpha and FDR
    */
-  public EmergingHotSpots(List<Map<Long, Double>> steps, int k, Kernel kernel, int timeLag, double alpha) {
+  public EmergingHotSpots(List<Map<Long, Double>> steps, EmergingOptions options) {
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("no time steps");
     }
-    if (k < 1 || timeLag < 0 || !(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException("need k >= 1, timeLag >= 0, 0 < alpha < 1");
-    }
     this.steps = List.copyOf(steps);
-    this.k = k;
-    this.kernel = kernel;
-    this.timeLag = timeLag;
-    this.alpha = alpha;
+    this.options = options;
   }
 
-  /** Shortcut with binary weights, a time lag of 1 and alpha 0.05. */
+  /** Shortcut with the defaults of {@link EmergingOptions#ofK}. */
   public static List<EmergingCell> analyse(List<Map<Long, Double>> steps, int k) {
-    return new EmergingHotSpots(steps, k, Kernel.BINARY, DEFAULT_TIME_LAG, DEFAULT_ALPHA).cells();
+    return new EmergingHotSpots(steps, EmergingOptions.ofK(k)).cells();
   }
 
   /** One result per cell that appears in any step, in order of first appearance. */
@@ -75,6 +61,8 @@ public final class EmergingHotSpots {
     double[] x = values.stream().mapToDouble(Double::doubleValue).toArray();
     double[] z = GiStar.zScores(x, cubeWeights(area, unit, x.length));
     double[] p = GiStar.pValues(z);
+    double alpha = options.alpha();
+    double cutoff = options.fdr() ? FalseDiscoveryRate.cutoff(p, alpha) : alpha;
 
     List<EmergingCell> out = new ArrayList<>(area.size());
     for (int c = 0; c < area.size(); c++) {
@@ -83,7 +71,7 @@ public final class EmergingHotSpots {
       for (int s = 0; s < t; s++) {
         int u = unit[s][c];
         series[s] = u < 0 ? Double.NaN : z[u];
-        boolean significant = u >= 0 && p[u] <= alpha;
+        boolean significant = u >= 0 && p[u] <= cutoff;
         states[s] = significant ? (int) Math.signum(z[u]) : 0;
       }
       MannKendall mk = MannKendall.test(series);
@@ -108,7 +96,7 @@ public final class EmergingHotSpots {
 
   /** Neighbour lists of every (cell, step) unit: its k-ring in this step and the previous ones. */
   private SpatialWeights cubeWeights(StudyArea area, int[][] unit, int units) {
-    SpatialWeights spatial = SpatialWeights.kRing(area, k, kernel, true);
+    SpatialWeights spatial = SpatialWeights.kRing(area, options.k(), options.kernel(), true);
     int[][] nb = new int[units][];
     double[][] w = new double[units][];
     for (int s = 0; s < unit.length; s++) {
@@ -121,7 +109,7 @@ public final class EmergingHotSpots {
         List<Double> weights = new ArrayList<>();
         int[] ring = spatial.neighbours[c];
         double[] ringWeights = spatial.weights[c];
-        for (int lag = 0; lag <= timeLag && s - lag >= 0; lag++) {
+        for (int lag = 0; lag <= options.timeLag() && s - lag >= 0; lag++) {
           for (int p = 0; p < ring.length; p++) {
             int v = unit[s - lag][ring[p]];
             if (v >= 0) {

@@ -52,9 +52,21 @@ class EmergingHotSpotsTest {
   void neighboursIncludeThePreviousStep() {
     // With a time lag, a block that was high in the previous step lifts the z of this step.
     List<Map<Long, Double>> steps = cube(t -> t == STEPS - 2, 30, 2);
-    double withLag = centre(new EmergingHotSpots(steps, 1, Kernel.BINARY, 1, 0.05).cells()).z()[STEPS - 1];
-    double without = centre(new EmergingHotSpots(steps, 1, Kernel.BINARY, 0, 0.05).cells()).z()[STEPS - 1];
+    double withLag = centre(new EmergingHotSpots(steps, EmergingOptions.ofK(1)).cells()).z()[STEPS - 1];
+    double without = centre(new EmergingHotSpots(steps, EmergingOptions.ofK(1).withTimeLag(0)).cells()).z()[STEPS - 1];
     assertThat(withLag).isGreaterThan(without + 1);
+  }
+
+  @Test
+  void fdrIsStricterThanPlainSignificance() {
+    List<Map<Long, Double>> steps = cube(t -> t >= STEPS - 3, 9, 3.5);
+    int plain = significantSteps(new EmergingHotSpots(steps, EmergingOptions.ofK(1)).cells());
+    int fdr = significantSteps(new EmergingHotSpots(steps, EmergingOptions.ofK(1).withFdr(true)).cells());
+    assertThat(fdr).isPositive().isLessThan(plain);
+  }
+
+  private static int significantSteps(List<EmergingCell> cells) {
+    return cells.stream().mapToInt(c -> (int) java.util.Arrays.stream(c.states()).filter(s -> s != 0).count()).sum();
   }
 
   @Test
