@@ -17,25 +17,40 @@ final class PointsCsv {
 
   /** Points as {lat, lon}; blank, unparseable and (0,0) coordinates are skipped. */
   static List<double[]> read(Path file, String latColumn, String lonColumn) {
+    List<double[]> points = new ArrayList<>();
+    for (String[] row : columns(file, latColumn, lonColumn)) {
+      double[] p = {parse(row[0]), parse(row[1])};
+      if (!Double.isNaN(p[0]) && !Double.isNaN(p[1]) && !(p[0] == 0 && p[1] == 0)) {
+        points.add(p);
+      }
+    }
+    return points;
+  }
+
+  /** The named columns of every record, in the order asked for. */
+  static List<String[]> columns(Path file, String... names) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       List<String> header = split(r.readLine().replace("\uFEFF", ""));
-      int lat = header.indexOf(latColumn);
-      int lon = header.indexOf(lonColumn);
-      if (lat < 0 || lon < 0) {
-        throw new IllegalArgumentException(file + ": no column " + latColumn + " / " + lonColumn);
+      int[] index = new int[names.length];
+      for (int c = 0; c < names.length; c++) {
+        index[c] = header.indexOf(names[c]);
+        if (index[c] < 0) {
+          throw new IllegalArgumentException(file + ": no column " + names[c]);
+        }
       }
-      List<double[]> points = new ArrayList<>();
+      List<String[]> rows = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         List<String> f = split(line);
         if (f.size() != header.size()) {
           throw new IllegalArgumentException(file + ": " + f.size() + " fields in " + line);
         }
-        double[] p = {parse(f.get(lat)), parse(f.get(lon))};
-        if (!Double.isNaN(p[0]) && !Double.isNaN(p[1]) && !(p[0] == 0 && p[1] == 0)) {
-          points.add(p);
+        String[] row = new String[names.length];
+        for (int c = 0; c < names.length; c++) {
+          row[c] = f.get(index[c]);
         }
+        rows.add(row);
       }
-      return points;
+      return rows;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
