@@ -76,6 +76,14 @@ class ProjectCsvTest {
     assertThat(a).isEqualTo(b).isNotEqualTo(other);
   }
 
+  /** Golden row: changes only when the model changes on purpose (then update it and docs/demo-city.md). */
+  @Test
+  void firstRowOfTheDefaultSeedIsPinned() {
+    DemoCase first = new DemoCaseGenerator(city, DemoCity.DEFAULT_SEED, 20).next();
+    assertThat(ProjectCsv.line(first)).isEqualTo("SZ202500000001,0504,camera,closed,2025-01-10T21:11:39+08:00,"
+        + "2025-01-10T23:57:00+08:00,2025-01-10T23:11:39+08:00,114.2529639,22.6420081,龙岗区盐田路189号,1.0");
+  }
+
   private static String sha256(long seed, int n) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
