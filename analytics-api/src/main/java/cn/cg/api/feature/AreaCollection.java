@@ -37,14 +37,14 @@ class AreaCollection implements FeatureCollection {
     @Override
     public String description() {
         return "Districts, streets, communities and unit grids with cases, cases per km2, closed (结案), closed on time "
-                + "(按期结案), closure_rate = closed / cases, on_time_rate = closed_on_time / cases and mean handling hours, "
+                + "(按期结案), closure_rate = closed / cases, on_time_closure_rate = closed_on_time / cases and mean handling hours, "
                 + "over the datetime period in whole months (all months without it). level and parent (an area id or code) filter.";
     }
 
     @Override
     public List<String> properties() {
         return List.of("level", "code", "name", "parent_id", "area_km2", "cases", "cases_per_km2", "closed",
-                "closed_on_time", "closure_rate", "on_time_rate", "mean_handling_hours");
+                "closed_on_time", "closure_rate", "on_time_closure_rate", "mean_handling_hours");
     }
 
     @Override

@@ -45,7 +45,7 @@ final class FeatureSql {
                    coalesce(s.cases, 0) AS cases, coalesce(s.cases, 0) / nullif(ar.area_km2, 0) AS cases_per_km2,
                    coalesce(s.closed, 0) AS closed, coalesce(s.closed_on_time, 0) AS closed_on_time,
                    s.closed::float8 / nullif(s.cases, 0) AS closure_rate,
-                   s.closed_on_time::float8 / nullif(s.cases, 0) AS on_time_rate,
+                   s.closed_on_time::float8 / nullif(s.cases, 0) AS on_time_closure_rate,
                    s.handling_seconds::float8 / nullif(s.closed, 0) / 3600 AS mean_handling_hours
             FROM admin_area ar LEFT JOIN (
                 SELECT a.area_id, sum(a.cases) AS cases, sum(a.closed) AS closed, sum(a.closed_on_time) AS closed_on_time,

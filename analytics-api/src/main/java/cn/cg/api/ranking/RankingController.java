@@ -52,8 +52,8 @@ class RankingController {
                                @Parameter(example = "vendor") @RequestParam(required = false) String categories,
                                @Parameter(description = "Parent area id or code: rank only its children", example = "440303")
                                @RequestParam(required = false) String area,
-                               @Parameter(description = "cases, casesPerKm2, previousCases, change, changeRate, closureRate, "
-                                       + "onTimeRate, meanHandlingHours, code, name", example = "closureRate")
+                               @Parameter(description = "cases, casesPerKm2, previousCases, change, changePct, closureRate, "
+                                       + "onTimeClosureRate, meanHandlingHours, code, name", example = "closureRate")
                                @RequestParam(required = false) String sort,
                                @Parameter(description = "asc or desc", example = "desc") @RequestParam(required = false) String order,
                                @Parameter(description = "json (default) or csv") @RequestParam(required = false) String f,
@@ -94,9 +94,13 @@ class RankingController {
                     .body(RankingCsv.write(rows));
         }
         return HttpCaching.ok(etag, settings.maxAge()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("level", lvl, "period", p.from() + "/" + p.toExclusive().minusDays(1),
-                        "previousPeriod", p.previous().from() + "/" + p.previous().toExclusive().minusDays(1),
-                        "sort", sort == null ? "casesPerKm2" : sort, "order", dir, "dataVersion", version.version(), "areas", rows));
+                .body(new RankingPage(lvl, p.from() + "/" + p.toExclusive().minusDays(1),
+                        p.previous().from() + "/" + p.previous().toExclusive().minusDays(1),
+                        sort == null ? "casesPerKm2" : sort, dir, version.version(), rows));
+    }
+
+    record RankingPage(String level, String period, String previousPeriod, String sort, String order, long dataVersion,
+                       List<Ranking> areas) {
     }
 
     /** A month (2025-03) or first/last month (2025-01/2025-03); the area aggregates are by month. */

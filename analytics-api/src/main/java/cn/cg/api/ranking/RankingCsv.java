@@ -11,10 +11,10 @@ final class RankingCsv {
 
     static String write(List<Ranking> rows) {
         StringBuilder sb = new StringBuilder("rank,id,code,name,level,parent_id,area_km2,cases,cases_per_km2,previous_cases,"
-                + "change,change_rate,closed,closed_on_time,closure_rate,on_time_rate,mean_handling_hours,top_categories\n");
+                + "change,change_pct,closed,closed_on_time,closure_rate,on_time_closure_rate,mean_handling_hours,top_categories\n");
         for (Ranking r : rows) {
             Object[] cells = {r.rank(), r.id(), r.code(), r.name(), r.level(), r.parentId(), r.areaKm2(), r.cases(), r.casesPerKm2(),
-                r.previousCases(), r.change(), r.changeRate(), r.closed(), r.closedOnTime(), r.closureRate(), r.onTimeRate(),
+                r.previousCases(), r.change(), r.changePct(), r.closed(), r.closedOnTime(), r.closureRate(), r.onTimeClosureRate(),
                 r.meanHandlingHours(), r.topCategories().stream().map(t -> t.code() + ":" + t.cases()).collect(Collectors.joining(" "))};
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {

@@ -46,8 +46,8 @@ class RankingService {
         Long parentId = rs.wasNull() ? null : parent;
         return new Ranking(rank, rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("level"),
                 parentId, rs.getDouble("area_km2"), rs.getLong("cases"), nullable(rs, "cases_per_km2"),
-                rs.getLong("previous_cases"), rs.getLong("change"), nullable(rs, "change_rate"), rs.getLong("closed"),
-                rs.getLong("closed_on_time"), nullable(rs, "closure_rate"), nullable(rs, "on_time_rate"),
+                rs.getLong("previous_cases"), rs.getLong("change"), nullable(rs, "change_pct"), rs.getLong("closed"),
+                rs.getLong("closed_on_time"), nullable(rs, "closure_rate"), nullable(rs, "on_time_closure_rate"),
                 nullable(rs, "mean_handling_hours"), top);
     }
 

@@ -14,9 +14,9 @@ final class RankingSql {
             Map.entry("casesPerKm2", "cases_per_km2"),
             Map.entry("previousCases", "previous_cases"),
             Map.entry("change", "change"),
-            Map.entry("changeRate", "change_rate"),
+            Map.entry("changePct", "change_pct"),
             Map.entry("closureRate", "closure_rate"),
-            Map.entry("onTimeRate", "on_time_rate"),
+            Map.entry("onTimeClosureRate", "on_time_closure_rate"),
             Map.entry("meanHandlingHours", "mean_handling_hours"),
             Map.entry("code", "code"),
             Map.entry("name", "name"));
@@ -56,10 +56,10 @@ final class RankingSql {
                        coalesce(t.cases, 0) / nullif(ar.area_km2, 0) AS cases_per_km2,
                        coalesce(p.cases, 0) AS previous_cases,
                        coalesce(t.cases, 0) - coalesce(p.cases, 0) AS change,
-                       (coalesce(t.cases, 0) - p.cases)::float8 / nullif(p.cases, 0) AS change_rate,
+                       100 * (coalesce(t.cases, 0) - p.cases)::float8 / nullif(p.cases, 0) AS change_pct,
                        coalesce(t.closed, 0) AS closed, coalesce(t.closed_on_time, 0) AS closed_on_time,
                        t.closed::float8 / nullif(t.cases, 0) AS closure_rate,
-                       t.closed_on_time::float8 / nullif(t.cases, 0) AS on_time_rate,
+                       t.closed_on_time::float8 / nullif(t.cases, 0) AS on_time_closure_rate,
                        t.handling_seconds::float8 / nullif(t.closed, 0) / 3600 AS mean_handling_hours,
                        tc.top_categories
                 FROM admin_area ar

@@ -6,8 +6,8 @@ import org.springframework.util.unit.DataSize;
 
 /** Every setting of the service with its default, in one place (prefix {@code cg}). */
 @ConfigurationProperties("cg")
-public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue Tiles tiles,
-                           @DefaultValue Features features) {
+public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
+                           @DefaultValue Tiles tiles, @DefaultValue Features features) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -56,5 +56,15 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      * @param maxLimit largest limit accepted
      */
     public record Features(@DefaultValue("100") int defaultLimit, @DefaultValue("10000") int maxLimit) {
+    }
+
+    /**
+     * The map page's base layer. Empty {@code baseUrl} = no base map (district boundaries and a light grid
+     * still orient the user; the page then needs no internet). {@code crs} {@code gcj02} for AutoNavi or
+     * Tencent tiles: overlays are then shifted to GCJ-02 so they line up.
+     */
+    public record MapPage(@DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String baseUrl,
+                          @DefaultValue("© OpenStreetMap contributors") String attribution,
+                          @DefaultValue("wgs84") String crs) {
     }
 }

@@ -120,7 +120,7 @@ class FeaturesIT extends PostgisIT {
         assertThat(march.get("cases").asLong()).isEqualTo(25);
         assertThat(march.get("closed").asLong()).isEqualTo(12);
         assertThat(march.get("closure_rate").asDouble()).isEqualTo(12 / 25.0);
-        assertThat(march.get("on_time_rate").asDouble()).isEqualTo(9 / 25.0);
+        assertThat(march.get("on_time_closure_rate").asDouble()).isEqualTo(9 / 25.0);
         assertThat(march.get("mean_handling_hours").asDouble()).isEqualTo(43_200 / 12.0 / 3600);
         double km2 = jdbc.queryForObject("SELECT area_km2 FROM admin_area", Double.class);
         assertThat(march.get("cases_per_km2").asDouble()).isEqualTo(25 / km2);

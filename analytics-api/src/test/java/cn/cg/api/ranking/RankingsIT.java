@@ -81,24 +81,24 @@ class RankingsIT extends PostgisIT {
         assertThat(a.get("cases").asLong()).isEqualTo(15);
         assertThat(a.get("closed").asLong()).isEqualTo(12);
         assertThat(a.get("closureRate").asDouble()).isEqualTo(0.8);
-        assertThat(a.get("onTimeRate").asDouble()).isEqualTo(0.6);
+        assertThat(a.get("onTimeClosureRate").asDouble()).isEqualTo(0.6);
         assertThat(a.get("meanHandlingHours").asDouble()).isCloseTo((8 * 10 + 4 * 4) / 12.0, within(1e-12));
         assertThat(a.get("previousCases").asLong()).isEqualTo(10);
         assertThat(a.get("change").asLong()).isEqualTo(5);
-        assertThat(a.get("changeRate").asDouble()).isEqualTo(0.5);
+        assertThat(a.get("changePct").asDouble()).isEqualTo(50.0);
         assertThat(a.get("casesPerKm2").asDouble()).isCloseTo(15 / km2(s1), within(1e-9));
         assertThat(a.get("topCategories").toString()).isEqualTo("[{\"code\":\"0501\",\"cases\":10},{\"code\":\"0504\",\"cases\":5}]");
         JsonNode b = areas.get(1);
         assertThat(b.get("code").asText()).isEqualTo("440303002");
         assertThat(b.get("closureRate").asDouble()).isEqualTo(0.7);
-        assertThat(b.get("onTimeRate").asDouble()).isEqualTo(0.4);
+        assertThat(b.get("onTimeClosureRate").asDouble()).isEqualTo(0.4);
         assertThat(b.get("meanHandlingHours").asDouble()).isCloseTo((4 * 2 + 3 * 20) / 7.0, within(1e-12));
         assertThat(b.get("change").asLong()).isEqualTo(-10);
-        assertThat(b.get("changeRate").asDouble()).isEqualTo(-0.5);
+        assertThat(b.get("changePct").asDouble()).isEqualTo(-50.0);
         JsonNode c = areas.get(2);
         assertThat(c.get("cases").asLong()).isZero();
         assertThat(c.get("closureRate").isNull()).isTrue();
-        assertThat(c.get("changeRate").asDouble()).isEqualTo(-1.0);
+        assertThat(c.get("changePct").asDouble()).isEqualTo(-100.0);
 
         // Every figure equals a direct SQL over agg_area for that street.
         for (JsonNode r : areas) {
