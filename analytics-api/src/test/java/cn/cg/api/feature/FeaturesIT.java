@@ -159,6 +159,19 @@ class FeaturesIT extends PostgisIT {
     }
 
     @Test
+    void openApiDocumentsTheEndpointsWithExamples() throws Exception {
+        JsonNode doc = json.readTree(get("/v3/api-docs").body());
+        JsonNode paths = doc.get("paths");
+        for (String p : List.of("/tiles/heatmap/{z}/{x}/{y}.png", "/tiles/cells/{z}/{x}/{y}.mvt", "/api/v1/heatmap/legend",
+                "/api/v1/heatmap/surface.tif", "/api/v1/collections/{id}/items", "/api/v1/rankings", "/api/v1/conformance")) {
+            assertThat(paths.has(p)).as(p).isTrue();
+            assertThat(paths.get(p).get("get").get("summary").asText()).as(p).isNotBlank();
+        }
+        assertThat(paths.get("/tiles/heatmap/{z}/{x}/{y}.png").toString()).contains("\"example\":\"0501,0504\"");
+        assertThat(paths.get("/api/v1/rankings").toString()).contains("closureRate");
+    }
+
+    @Test
     void badParametersAreProblemsNamingThem() throws Exception {
         assertBad("/api/v1/collections/cells-r10/items?foo=1", "foo");
         assertBad("/api/v1/collections/cells-r10/items?bbox=1,2,3", "bbox");
