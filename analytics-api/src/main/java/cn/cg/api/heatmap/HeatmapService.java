@@ -41,17 +41,12 @@ class HeatmapService {
     record QueryScale(double bandwidth, boolean bandwidthFromRule, double maxDensity, ColourScale colours, long points) {
     }
 
-    private record Points(double[] x, double[] y, double[] w, double[] scale, double[] lon, double[] lat) {
-        int size() {
-            return x.length;
-        }
-    }
-
     private final JdbcTemplate jdbc;
     private final DataVersion version;
     private final TileCache tiles;
     private final CgProperties.Tiles settings;
     private final Cache<String, QueryScale> scales = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<String, CellPoints> points;
     private final byte[] emptyTile;
 
     HeatmapService(JdbcTemplate jdbc, DataVersion version, TileCache tiles, CgProperties properties) {
@@ -60,10 +55,20 @@ class HeatmapService {
         this.tiles = tiles;
         this.settings = properties.tiles();
         this.emptyTile = png(new int[WebMercator.TILE * WebMercator.TILE]);
+        this.points = Caffeine.newBuilder().maximumWeight(settings.pointsCacheMaxSize().toBytes())
+                .weigher((String k, CellPoints v) -> (int) Math.min(Integer.MAX_VALUE, v.bytes())).build();
     }
 
     QueryScale scale(HeatmapQuery q, long dataVersion) {
-        return scales.get(dataVersion + "|" + q.canonical(), k -> computeScale(q));
+        return scales.get(dataVersion + "|" + q.canonical(), k -> computeScale(q.filter(), q, dataVersion));
+    }
+
+    /**
+     * The query's weighted cell centres at a resolution, read once per (filter, data version) and kept
+     * in memory: tiles and surfaces then select the points near them without a database round trip.
+     */
+    CellPoints points(AggregateFilter f, int resolution, long dataVersion) {
+        return points.get(dataVersion + "|" + f.canonical() + "|" + resolution, k -> load(f, resolution));
     }
 
     byte[] tile(HeatmapQuery q, long dataVersion, int z, int x, int y) {
@@ -71,7 +76,8 @@ class HeatmapService {
             QueryScale s = scale(q, dataVersion);
             Box box = WebMercator.tile(z, x, y);
             int n = WebMercator.TILE;
-            float[] density = surface(q.filter(), s.bandwidth(), box, box.width() / n, n, n, z >= settings.fineZoom() ? FINE : COARSE);
+            float[] density = surface(points(q.filter(), z >= settings.fineZoom() ? FINE : COARSE, dataVersion), s.bandwidth(),
+                    box, box.width() / n, n, n);
             int[] argb = new int[density.length];
             boolean any = false;
             for (int i = 0; i < density.length; i++) {
@@ -86,19 +92,18 @@ class HeatmapService {
      * Density in cases per km2 on a north-up raster in EPSG:3857 whose top-left corner is
      * (box.minX, box.maxY), cells of {@code cell} Mercator units.
      */
-    float[] surface(AggregateFilter filter, double bandwidth, Box box, double cell, int width, int height, int resolution) {
+    static float[] surface(CellPoints points, double bandwidth, Box box, double cell, int width, int height) {
         Box raster = new Box(box.minX(), box.maxY() - height * cell, box.minX() + width * cell, box.maxY());
-        Box reach = WebMercator.growByMetres(raster, bandwidth);
-        Points p = points(filter, resolution, reach);
-        float[] out = new KernelDensity(p.x(), p.y(), p.w(), p.scale(), bandwidth).raster(box.minX(), box.maxY(), cell, width, height);
+        double[][] p = points.within(WebMercator.growByMetres(raster, bandwidth));
+        float[] out = new KernelDensity(p[0], p[1], p[2], p[3], bandwidth).raster(box.minX(), box.maxY(), cell, width, height);
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) (out[i] * KernelDensity.PER_KM2);
         }
         return out;
     }
 
-    private QueryScale computeScale(HeatmapQuery q) {
-        Points p = points(q.filter(), FINE, null);
+    private QueryScale computeScale(AggregateFilter f, HeatmapQuery q, long dataVersion) {
+        CellPoints p = points(f, FINE, dataVersion);
         double h;
         boolean rule = q.bandwidth() == null;
         if (rule) {
@@ -106,13 +111,13 @@ class HeatmapService {
         } else {
             h = q.bandwidth();
         }
-        double max = p.size() == 0 ? 0 : new KernelDensity(p.x(), p.y(), p.w(), p.scale(), h).maxAtPoints() * KernelDensity.PER_KM2;
+        double max = p.size() == 0 ? 0 : new KernelDensity(p.x, p.y, p.w, p.scale, h).maxAtPoints() * KernelDensity.PER_KM2;
         double top = q.scaleMax() != null ? q.scaleMax() : ColourScale.niceCeil(max);
         return new QueryScale(h, rule, max, new ColourScale(top), p.size());
     }
 
     /** Silverman's rule in a local equirectangular projection around the weighted mean (metres). */
-    private static double silverman(Points p) {
+    private static double silverman(CellPoints p) {
         int n = p.size();
         if (n == 0) {
             return 0;
@@ -121,9 +126,9 @@ class HeatmapService {
         double lon0 = 0;
         double lat0 = 0;
         for (int i = 0; i < n; i++) {
-            sw += p.w()[i];
-            lon0 += p.w()[i] * p.lon()[i];
-            lat0 += p.w()[i] * p.lat()[i];
+            sw += p.w[i];
+            lon0 += p.w[i] * p.lon[i];
+            lat0 += p.w[i] * p.lat[i];
         }
         lon0 /= sw;
         lat0 /= sw;
@@ -131,44 +136,31 @@ class HeatmapService {
         double[] mx = new double[n];
         double[] my = new double[n];
         for (int i = 0; i < n; i++) {
-            mx[i] = (p.lon()[i] - lon0) * k * Math.cos(Math.toRadians(lat0));
-            my[i] = (p.lat()[i] - lat0) * k;
+            mx[i] = (p.lon[i] - lon0) * k * Math.cos(Math.toRadians(lat0));
+            my[i] = (p.lat[i] - lat0) * k;
         }
-        return KernelDensity.silvermanBandwidth(mx, my, p.w());
+        return KernelDensity.silvermanBandwidth(mx, my, p.w);
     }
 
-    private Points points(AggregateFilter f, int resolution, Box mercator) {
-        double minLon = -180;
-        double minLat = -90;
-        double maxLon = 180;
-        double maxLat = 90;
-        if (mercator != null) {
-            minLon = Math.max(-180, WebMercator.lon(mercator.minX()));
-            maxLon = Math.min(180, WebMercator.lon(mercator.maxX()));
-            minLat = WebMercator.lat(Math.max(-WebMercator.HALF, mercator.minY()));
-            maxLat = WebMercator.lat(Math.min(WebMercator.HALF, mercator.maxY()));
-        }
+    private CellPoints load(AggregateFilter f, int resolution) {
         List<Object> binds = new ArrayList<>();
         binds.add(resolution);
         binds.add(f.categoryArray());
         binds.addAll(f.buckets().binds());
-        binds.addAll(List.of(minLon, minLat, maxLon, maxLat));
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         List<double[]> rows = jdbc.query(HeatmapSql.CELL_CENTRES,
                 (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}, binds.toArray());
         int n = rows.size();
-        Points p = new Points(new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+        double[] lon = new double[n];
+        double[] lat = new double[n];
+        double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] r = rows.get(i);
-            p.lon()[i] = r[0];
-            p.lat()[i] = r[1];
-            p.x()[i] = WebMercator.x(r[0]);
-            p.y()[i] = WebMercator.y(r[1]);
-            p.w()[i] = r[2];
-            p.scale()[i] = WebMercator.metresPerUnit(r[1]);
+            lon[i] = rows.get(i)[0];
+            lat[i] = rows.get(i)[1];
+            w[i] = rows.get(i)[2];
         }
-        return p;
+        return new CellPoints(lon, lat, w);
     }
 
     static byte[] png(int[] argb) {
@@ -187,7 +179,7 @@ class HeatmapService {
     /** The surface over a box (top-left anchored, cells of {@code cell} Mercator units) as a GeoTIFF. */
     byte[] geotiff(HeatmapQuery q, long dataVersion, Box box, double cell, int width, int height) {
         QueryScale s = scale(q, dataVersion);
-        float[] density = surface(q.filter(), s.bandwidth(), box, cell, width, height, FINE);
+        float[] density = surface(points(q.filter(), FINE, dataVersion), s.bandwidth(), box, cell, width, height);
         Box raster = new Box(box.minX(), box.maxY() - height * cell, box.minX() + width * cell, box.maxY());
         return GeoTiffs.write("density_cases_per_km2", density, width, height, raster);
     }

@@ -13,8 +13,8 @@ final class HeatmapSql {
             + " AND ST_Intersects(ar.geom, ST_Centroid(h.geom))))";
 
     /**
-     * Weighted cell centres (lon, lat, cases) of one resolution whose cell meets a lon/lat box.
-     * Binds: resolution, categories (text[]), the six bucket dates, minLon, minLat, maxLon, maxLat, area twice.
+     * Weighted cell centres (lon, lat, cases) of one resolution for a query, read once per query and
+     * data version. Binds: resolution, categories (text[]), the six bucket dates, area twice.
      */
     static final String CELL_CENTRES = """
             SELECT ST_X(c.centre) AS lon, ST_Y(c.centre) AS lat, c.cases
@@ -22,7 +22,7 @@ final class HeatmapSql {
                   FROM agg_cell_current a JOIN h3_cell h ON h.cell = a.cell
                   WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
 
-                    AND h.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND """ + IN_AREA + """
+                    AND """ + IN_AREA + """
 
                   GROUP BY h.cell, h.geom) c""";
 

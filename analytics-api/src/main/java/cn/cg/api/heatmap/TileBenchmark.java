@@ -67,11 +67,12 @@ public final class TileBenchmark {
                 Collections.shuffle(all, new Random(z));
                 int offset = 0;
                 for (int c : clients) {
-                    List<Tile> sample = new ArrayList<>();
-                    for (int i = 0; i < perZoom; i++) {
-                        sample.add(all.get((offset + i) % all.size()));
+                    // Cold means never requested before: each client count gets tiles of its own.
+                    List<Tile> sample = all.subList(Math.min(offset, all.size()), Math.min(offset + perZoom, all.size()));
+                    offset += sample.size();
+                    if (sample.isEmpty()) {
+                        continue;
                     }
-                    offset += perZoom;
                     for (String layer : List.of("heatmap", "cells")) {
                         String ext = layer.equals("heatmap") ? ".png" : ".mvt";
                         List<String> urls = sample.stream().map(t -> url + "/tiles/" + layer + "/" + t.z() + "/" + t.x() + "/" + t.y() + ext + query).toList();

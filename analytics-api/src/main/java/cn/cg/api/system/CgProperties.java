@@ -30,6 +30,7 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      *
      * @param maxZoom highest tile zoom served
      * @param cacheMaxSize in-process cache of rendered tiles (bytes)
+     * @param pointsCacheMaxSize in-process cache of each query's weighted cell centres (bytes)
      * @param maxAge Cache-Control max-age of tiles and surfaces (they are revalidated by ETag after it)
      * @param minBandwidth smallest bandwidth (metres) a request may ask for
      * @param maxBandwidth largest bandwidth (metres) a request may ask for
@@ -40,6 +41,7 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      */
     public record Tiles(@DefaultValue("22") int maxZoom,
                         @DefaultValue("256MB") DataSize cacheMaxSize,
+                        @DefaultValue("256MB") DataSize pointsCacheMaxSize,
                         @DefaultValue("300s") java.time.Duration maxAge,
                         @DefaultValue("50") double minBandwidth,
                         @DefaultValue("10000") double maxBandwidth,
