@@ -17,14 +17,14 @@ final class HeatmapSql {
      * data version. Binds: resolution, categories (text[]), the six bucket dates, area twice.
      */
     static final String CELL_CENTRES = """
-            SELECT ST_X(c.centre) AS lon, ST_Y(c.centre) AS lat, c.cases
-            FROM (SELECT ST_Centroid(h.geom) AS centre, sum(a.cases)::float8 AS cases
-                  FROM agg_cell_current a JOIN h3_cell h ON h.cell = a.cell
+            SELECT ST_X(ST_Centroid(h.geom)) AS lon, ST_Y(ST_Centroid(h.geom)) AS lat, s.cases
+            FROM (SELECT a.cell, sum(a.cases)::float8 AS cases
+                  FROM agg_cell_current a
                   WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
 
-                    AND """ + IN_AREA + """
-
-                  GROUP BY h.cell, h.geom) c""";
+                  GROUP BY a.cell) s
+            JOIN h3_cell h ON h.cell = s.cell
+            WHERE """ + IN_AREA;
 
     /**
      * One Mapbox vector tile of H3 cells with their counts. Layer {@code cells}; attributes: {@code h3}
