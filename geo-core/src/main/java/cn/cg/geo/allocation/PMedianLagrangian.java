@@ -1,0 +1,214 @@
+package cn.cg.geo.allocation;
+
+import java.util.Arrays;
+
+/**
+ * Lower bound for the p-median by Lagrangian relaxation of the assignment constraints
+ * {@code sum_j x_ij = 1} with multipliers {@code lambda_i}, maximised by subgradient optimisation
+ * (Held-Wolfe-Crowder step, as in Beasley 1993).
+ *
+ * <p>For fixed lambda the relaxation splits by site: opening site j is worth
+ * {@code rho_j = sum_i min(0, c_ij - lambda_i)}, so the relaxed optimum opens the forced sites plus the
+ * remaining count with the most negative rho, and {@code L(lambda) = sum_i lambda_i + sum_open rho_j}
+ * is a valid lower bound for every lambda. Its maximum equals the LP-relaxation bound, which is tight or
+ * nearly so on OR-Library instances. Each relaxed solution is also a feasible set of sites, so it is
+ * evaluated as a cheap upper-bound heuristic (Lagrangian heuristic).
+ *
+ * <p>Sites can be fixed open (1), closed (-1) or left free (0): the branch-and-bound uses this.
+ */
+final class PMedianLagrangian {
+
+    private final PMedianSearch search;
+    private final double[][] c;
+    private final int n;
+    private final int m;
+    private final boolean integral;
+
+    final double[] lambda;
+    /** Best bound found in the last {@link #run}; the reduced costs and chosen sites that gave it. */
+    double bestBound;
+    final double[] bestRho;
+    final boolean[] bestChosen;
+    /** Best feasible solution known (may be improved by the Lagrangian heuristic). */
+    double upper;
+    int[] upperSites;
+
+    private final double[] rho;
+    private final Integer[] order;
+    /** Per demand point, sites by increasing cost: only sites cheaper than lambda_i enter rho. */
+    private final int[][] sortedSites;
+    private final double[][] sortedCost;
+    private final double[] g;
+    private final boolean[] chosen;
+
+    PMedianLagrangian(PMedianSearch search, boolean integral, double upper, int[] upperSites) {
+        this.search = search;
+        this.c = search.c;
+        this.n = search.n;
+        this.m = search.m;
+        this.integral = integral;
+        this.upper = upper;
+        this.upperSites = upperSites.clone();
+        this.lambda = new double[n];
+        this.rho = new double[m];
+        this.bestRho = new double[m];
+        this.bestChosen = new boolean[m];
+        this.order = new Integer[m];
+        this.g = new double[n];
+        this.chosen = new boolean[m];
+        this.sortedSites = new int[n][];
+        this.sortedCost = new double[n][];
+        Integer[] idx = new Integer[m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                idx[j] = j;
+            }
+            final int ii = i;
+            Arrays.sort(idx, (a, b) -> c[a][ii] != c[b][ii] ? Double.compare(c[a][ii], c[b][ii]) : Integer.compare(a, b));
+            sortedSites[i] = new int[m];
+            sortedCost[i] = new double[m];
+            for (int q = 0; q < m; q++) {
+                sortedSites[i][q] = idx[q];
+                sortedCost[i][q] = c[idx[q]][i];
+            }
+        }
+        // Start from the cost each customer pays in the heuristic solution: a near-optimal dual guess.
+        for (int i = 0; i < n; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int s : upperSites) {
+                best = Math.min(best, c[s][i]);
+            }
+            lambda[i] = best;
+        }
+    }
+
+    /** A bound proves "nothing below upper" when it reaches it (rounded up for integral costs). */
+    double rounded(double bound) {
+        return integral ? Math.ceil(bound - 1e-7 * Math.max(1, Math.abs(bound))) : bound;
+    }
+
+    boolean closes(double bound) {
+        return rounded(bound) >= upper - (integral ? 0 : 1e-9 * Math.max(1, Math.abs(upper)));
+    }
+
+    /**
+     * Subgradient optimisation from the current multipliers.
+     *
+     * @param fixed per site 1 (open), -1 (closed), 0 (free); required sites must be 1
+     * @return best bound found (not rounded), or +infinity when the fixing is infeasible
+     */
+    double run(int[] fixed, int maxIterations) {
+        int forced = 0;
+        int free = 0;
+        for (int j = 0; j < m; j++) {
+            if (fixed[j] == 1) {
+                forced++;
+            } else if (fixed[j] == 0) {
+                free++;
+            }
+        }
+        int k = search.total - forced;
+        if (k < 0 || k > free) {
+            bestBound = Double.POSITIVE_INFINITY;
+            return bestBound;
+        }
+        bestBound = Double.NEGATIVE_INFINITY;
+        double f = 2.0;
+        int sinceBest = 0;
+        int[] sites = new int[search.total];
+        double[] savedLambda = lambda.clone();
+        for (int it = 0; it < maxIterations; it++) {
+            double sumLambda = 0;
+            for (int i = 0; i < n; i++) {
+                sumLambda += lambda[i];
+            }
+            // rho_j = sum_i min(0, c_ij - lambda_i): walk each customer's sites while cheaper than lambda_i.
+            Arrays.fill(rho, 0);
+            for (int i = 0; i < n; i++) {
+                int[] ss = sortedSites[i];
+                double[] sc = sortedCost[i];
+                double li = lambda[i];
+                for (int q = 0; q < m && sc[q] < li; q++) {
+                    rho[ss[q]] += sc[q] - li;
+                }
+            }
+            int nf = 0;
+            for (int j = 0; j < m; j++) {
+                if (fixed[j] == 0) {
+                    order[nf++] = j;
+                }
+            }
+            Arrays.sort(order, 0, nf, (a, b) -> rho[a] != rho[b] ? Double.compare(rho[a], rho[b]) : Integer.compare(a, b));
+            Arrays.fill(chosen, false);
+            double value = sumLambda;
+            int s = 0;
+            for (int j = 0; j < m; j++) {
+                if (fixed[j] == 1) {
+                    chosen[j] = true;
+                    value += rho[j];
+                    sites[s++] = j;
+                }
+            }
+            for (int q = 0; q < k; q++) {
+                int j = order[q];
+                chosen[j] = true;
+                value += rho[j];
+                sites[s++] = j;
+            }
+            if (value > bestBound + 1e-12 * Math.max(1, Math.abs(value))) {
+                bestBound = value;
+                System.arraycopy(rho, 0, bestRho, 0, m);
+                System.arraycopy(chosen, 0, bestChosen, 0, m);
+                System.arraycopy(lambda, 0, savedLambda, 0, n);
+                sinceBest = 0;
+            } else if (++sinceBest >= 20) {
+                f /= 2;
+                sinceBest = 0;
+            }
+            // Lagrangian heuristic: the relaxed site set is feasible for the original problem.
+            double cost = 0;
+            for (int i = 0; i < n; i++) {
+                int[] ss = sortedSites[i];
+                int q = 0;
+                while (!chosen[ss[q]]) {
+                    q++;
+                }
+                cost += sortedCost[i][q];
+            }
+            if (cost < upper) {
+                upper = cost;
+                upperSites = sites.clone();
+            }
+            if (closes(bestBound) || f < 1e-4) {
+                break;
+            }
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                int cover = 0;
+                int[] ss = sortedSites[i];
+                double[] sc = sortedCost[i];
+                for (int q = 0; q < m && sc[q] < lambda[i]; q++) {
+                    if (chosen[ss[q]]) {
+                        cover++;
+                    }
+                }
+                g[i] = 1 - cover;
+                norm += g[i] * g[i];
+            }
+            if (norm == 0) {
+                // Every customer assigned exactly once: the relaxed solution is optimal for this node.
+                break;
+            }
+            double step = f * (upper - value) / norm;
+            if (step <= 0) {
+                step = f * 1e-3 * Math.max(1, Math.abs(value)) / norm;
+            }
+            for (int i = 0; i < n; i++) {
+                lambda[i] += step * g[i];
+            }
+        }
+        // Continue later (children, next call) from the best multipliers, not the last ones.
+        System.arraycopy(savedLambda, 0, lambda, 0, n);
+        return bestBound;
+    }
+}
