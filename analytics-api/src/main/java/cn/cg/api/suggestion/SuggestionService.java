@@ -140,8 +140,10 @@ class SuggestionService {
                 kept.add(proposed.get(j));
             }
         }
-        if (s.candidateSource().equals("cells") && kept.size() > cfg.generatedCandidates()) {
-            kept = new ArrayList<>(kept.subList(0, cfg.generatedCandidates()));
+        int generatedLimit = Math.min(cfg.generatedCandidates(), cfg.maxCandidates());
+        boolean generated = !proposed.isEmpty() && proposed.get(0).source().equals("cell");
+        if (generated && kept.size() > generatedLimit) {
+            kept = new ArrayList<>(kept.subList(0, generatedLimit));
         }
         checkCandidates(s, proposedCount, kept, excluded);
 
@@ -186,9 +188,7 @@ class SuggestionService {
             }
             case "table" -> layers.proposed(s.stationKind(), s.bbox());
             case "cells" -> {
-                // Only the best few times the limit go to the exclusion test: the rest would be cut anyway.
-                List<Candidate> ranked = CellCandidates.ranked(demand, proj, s.radius());
-                yield ranked.size() > 3 * cfg.generatedCandidates() ? ranked.subList(0, 3 * cfg.generatedCandidates()) : ranked;
+                yield generated(s, demand, proj);
             }
             default -> {
                 // auto: the planners' table when it has sites here, else generated cells.
@@ -196,10 +196,16 @@ class SuggestionService {
                 if (!table.isEmpty()) {
                     yield table;
                 }
-                List<Candidate> ranked = CellCandidates.ranked(demand, proj, s.radius());
-                yield ranked.size() > 3 * cfg.generatedCandidates() ? ranked.subList(0, 3 * cfg.generatedCandidates()) : ranked;
+                yield generated(s, demand, proj);
             }
         };
+    }
+
+    /** Only a few times the limit go to the exclusion test: the rest would be cut anyway. */
+    private List<Candidate> generated(Spec s, DemandCells demand, LocalProjection proj) {
+        List<Candidate> ranked = CellCandidates.ranked(demand, proj, s.radius());
+        int keep = 3 * Math.min(cfg.generatedCandidates(), cfg.maxCandidates());
+        return ranked.size() > keep ? ranked.subList(0, keep) : ranked;
     }
 
     private void checkCandidates(Spec s, int proposed, List<Candidate> kept, Map<Integer, String> excluded) {
