@@ -45,6 +45,15 @@ public final class SiteSolver {
     private final double[] sx;
     private final double[] sy;
     private final int[] required;
+    private int starts = 64;
+    private int boundIterations = 2000;
+
+    /** Multi-starts and bound iterations of MCLP and p-median (geo-core defaults: 64 and 2000-3000). */
+    public SiteSolver effort(int starts, int boundIterations) {
+        this.starts = starts;
+        this.boundIterations = boundIterations;
+        return this;
+    }
 
     /** Demand and candidate coordinates in metres (see {@link LocalProjection}); required: always-open candidates. */
     public SiteSolver(double[] dx, double[] dy, double[] w, double[] sx, double[] sy, int[] required) {
@@ -76,7 +85,7 @@ public final class SiteSolver {
         }
         if (model == Model.TARGET) {
             Sub sub = sub(allowed, new int[0]);
-            AllocationResult r = TargetCoverage.solve(sub.problem(radius), targetShare);
+            AllocationResult r = new TargetCoverage(sub.problem(radius), targetShare).setStarts(Math.min(starts, 16)).solve();
             return map(r, sub, r.bound(), r.status(), r.message(), 1, t0);
         }
         List<Integer> fixed = new ArrayList<>();
@@ -104,9 +113,11 @@ public final class SiteSolver {
             }
             Sub sub = sub(allowed, fixed.stream().mapToInt(Integer::intValue).toArray());
             AllocationResult r = switch (model) {
-                case COVERAGE -> MaximalCovering.solve(sub.problem(radius), pr);
+                case COVERAGE -> new MaximalCovering(sub.problem(radius), pr).setStarts(starts)
+                        .setBoundIterations(boundIterations).solve();
                 case CAPACITATED -> CapacitatedCovering.solve(sub.problem(radius), pr, capacity);
-                case P_MEDIAN -> PMedian.solve(sub.problem(Double.NaN), pr);
+                case P_MEDIAN -> new PMedian(sub.problem(Double.NaN), pr).setStarts(starts)
+                        .setBoundIterations(boundIterations).solve();
                 default -> throw new IllegalStateException();
             };
             if (rounds == 1) {

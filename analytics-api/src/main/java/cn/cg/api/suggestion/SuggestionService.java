@@ -161,7 +161,8 @@ class SuggestionService {
         }
         SiteSolver solver = new SiteSolver(proj.xs(demand.lon()), proj.ys(demand.lat()), demand.weight(),
                 proj.xs(all.stream().mapToDouble(Candidate::lon).toArray()),
-                proj.ys(all.stream().mapToDouble(Candidate::lat).toArray()), required);
+                proj.ys(all.stream().mapToDouble(Candidate::lat).toArray()), required)
+                .effort(cfg.solverStarts(), cfg.boundIterations());
         SiteSolver.Solution sol = solver.solve(s.model(), s.p(), s.radius(), s.capacity(), s.targetShare(), s.minSpacing());
         AnswerBuilder.Built built = new AnswerBuilder(demand, all, proj, s.radius(), s.siteWord())
                 .build(sol, s.model(), s.capacity(), proposedCount, excluded.size());

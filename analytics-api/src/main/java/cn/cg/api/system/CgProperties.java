@@ -45,6 +45,9 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      * @param maxDemandCells larger demand (cells with cases) is refused (400): narrow period, categories or bbox
      * @param maxPMedianPairs p-median keeps a dense cells x candidates cost matrix (8 bytes a pair)
      * @param generatedCandidates how many demand cells become candidates when none are given
+     * @param solverStarts multi-starts of MCLP and p-median (geo-core's default is 64; 8 loses little on
+     *     city instances and answers several times faster, see docs/suggestions.md)
+     * @param boundIterations subgradient iterations of the Lagrangian bounds (the gap's other side)
      */
     public record Suggestions(@DefaultValue("Asia/Shanghai") String timeZone,
                               @DefaultValue("0501,0503,0504,0510") String vendorCategories,
@@ -61,6 +64,8 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
                               @DefaultValue("5000") int maxCandidates,
                               @DefaultValue("50000") int maxDemandCells,
                               @DefaultValue("40000000") long maxPMedianPairs,
-                              @DefaultValue("2000") int generatedCandidates) {
+                              @DefaultValue("2000") int generatedCandidates,
+                              @DefaultValue("8") int solverStarts,
+                              @DefaultValue("600") int boundIterations) {
     }
 }
