@@ -35,6 +35,12 @@ abstract class SuggestionFixture extends PostgisIT {
         jdbc.execute("TRUNCATE suggestion_run RESTART IDENTITY");
     }
 
+    /** The database is shared: leave no cases or layers behind (PostgisIT empties them before each test). */
+    @AfterEach
+    void cleanCity() {
+        jdbc.execute("TRUNCATE violation, violation_change, import_run, admin_area, station, candidate_site, exclusion_zone RESTART IDENTITY CASCADE");
+    }
+
     static double lon(double eastM) {
         return LON0 + eastM / M_LON;
     }
