@@ -6,7 +6,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Every setting of the service with its default, in one place (prefix {@code cg}). */
 @ConfigurationProperties("cg")
-public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports,
+public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
                            @DefaultValue Suggestions suggestions) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
@@ -67,5 +67,15 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
                               @DefaultValue("2000") int generatedCandidates,
                               @DefaultValue("8") int solverStarts,
                               @DefaultValue("600") int boundIterations) {
+    }
+
+    /**
+     * The map page's base layer. Empty {@code baseUrl} = no base map (district boundaries and a light grid
+     * still orient the user; the page then needs no internet). {@code crs} {@code gcj02} for AutoNavi or
+     * Tencent tiles: overlays are then shifted to GCJ-02 so they line up.
+     */
+    public record MapPage(@DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String baseUrl,
+                          @DefaultValue("© OpenStreetMap contributors") String attribution,
+                          @DefaultValue("wgs84") String crs) {
     }
 }
