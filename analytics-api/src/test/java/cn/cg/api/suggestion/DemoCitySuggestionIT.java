@@ -50,6 +50,13 @@ class DemoCitySuggestionIT extends SuggestionFixture {
         }
         assertThat(vz.get("totals").get("gapPct").asDouble()).isLessThan(5.0);
 
+        // What the map page's workbench sends (web/app.js planRequest): table candidates, one month.
+        JsonNode page = ok(post("/api/v1/suggestions/vendor-zones",
+                "{\"p\":4,\"radiusM\":300,\"from\":\"2025-12\",\"to\":\"2025-12\",\"minSpacingM\":200,\"eveningWeight\":2}"));
+        assertThat(newSiteNames(page)).hasSize(4);
+        assertThat(page.get("parameters").get("candidateSource").asString()).isEqualTo("auto");
+        System.out.println("page-like run: " + page.get("totals"));
+
         JsonNode ss = ok(post("/api/v1/suggestions/service-stations", "{\"p\":5,\"candidateSource\":\"table\"}"));
         assertThat(ss.get("totals").get("existingSites").asInt()).isEqualTo(30);
         assertThat(ss.get("totals").get("coverageAfterPct").asDouble())
