@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 /** Every setting of the service with its default, in one place (prefix {@code cg}). */
 @ConfigurationProperties("cg")
 public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
-                           @DefaultValue Tiles tiles, @DefaultValue Features features) {
+                           @DefaultValue Tiles tiles, @DefaultValue Features features,
+                           @DefaultValue Suggestions suggestions) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -58,6 +59,50 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      * @param maxLimit largest limit accepted
      */
     public record Features(@DefaultValue("100") int defaultLimit, @DefaultValue("10000") int maxLimit) {
+    }
+
+    /**
+     * Site suggestions (vendor zones, service stations): defaults of the request parameters and the
+     * limits that keep one solve within a meeting's patience and the heap.
+     *
+     * @param timeZone the city's zone: evening hours and period days are local to it
+     * @param vendorCategories demand of vendor zones when the request names none
+     * @param vendorRadiusM walking radius of a vendor zone
+     * @param eveningFromHour first local hour of the evening band (18 = 18:00)
+     * @param eveningToHour hour the evening band ends, exclusive (23 = up to 22:59)
+     * @param eveningWeight weight of an evening case when the request names none (1 = no weighting)
+     * @param vendorMinSpacingM least distance between two vendor zones (new or existing)
+     * @param stationRadiusM service radius of a station (the 15-minute-walk circle)
+     * @param schoolBufferM keep-out distance around school gates (a row's own buffer_m wins when larger)
+     * @param hospitalBufferM keep-out distance around hospitals
+     * @param arterialRoadBufferM keep-out distance around arterial roads
+     * @param customBufferM keep-out distance around custom exclusion polygons
+     * @param maxCandidates larger candidate sets are refused (400)
+     * @param maxDemandCells larger demand (cells with cases) is refused (400): narrow period, categories or bbox
+     * @param maxPMedianPairs p-median keeps a dense cells x candidates cost matrix (8 bytes a pair)
+     * @param generatedCandidates how many demand cells become candidates when none are given
+     * @param solverStarts multi-starts of MCLP and p-median (geo-core's default is 64; 8 loses little on
+     *     city instances and answers several times faster, see docs/suggestions.md)
+     * @param boundIterations subgradient iterations of the Lagrangian bounds (the gap's other side)
+     */
+    public record Suggestions(@DefaultValue("Asia/Shanghai") String timeZone,
+                              @DefaultValue("0501,0503,0504,0510") String vendorCategories,
+                              @DefaultValue("300") double vendorRadiusM,
+                              @DefaultValue("18") int eveningFromHour,
+                              @DefaultValue("23") int eveningToHour,
+                              @DefaultValue("1") double eveningWeight,
+                              @DefaultValue("300") double vendorMinSpacingM,
+                              @DefaultValue("1000") double stationRadiusM,
+                              @DefaultValue("100") double schoolBufferM,
+                              @DefaultValue("50") double hospitalBufferM,
+                              @DefaultValue("20") double arterialRoadBufferM,
+                              @DefaultValue("0") double customBufferM,
+                              @DefaultValue("5000") int maxCandidates,
+                              @DefaultValue("50000") int maxDemandCells,
+                              @DefaultValue("40000000") long maxPMedianPairs,
+                              @DefaultValue("2000") int generatedCandidates,
+                              @DefaultValue("8") int solverStarts,
+                              @DefaultValue("600") int boundIterations) {
     }
 
     /**
