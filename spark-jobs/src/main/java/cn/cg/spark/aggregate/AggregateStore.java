@@ -1,0 +1,294 @@
+package cn.cg.spark.aggregate;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The job's side of the database (driver only): the run lock, the run log, what changed since the
+ * watermark, and the switch. All SQL of the aggregation job's bookkeeping lives here.
+ *
+ * <p>One connection is held for the whole run: it owns the advisory lock that keeps a second run
+ * out; the lock dies with the connection if the driver is killed.
+ */
+public final class AggregateStore implements AutoCloseable {
+
+    /** Versioned tables (valid_from / valid_to), see V2__aggregates.sql. */
+    static final List<String> VERSIONED = List.of("agg_cell", "agg_area", "agg_area_hour", "agg_study_cell");
+
+    private static final long LOCK_KEY = 0x63675f616767L; // "cg_agg"
+
+    /** The served run, as agg_current and agg_run say. */
+    public record Current(long runId, long baseRunId, Long previousRunId, Long previousBaseRunId, String timeZone,
+                          Instant watermark, String areasFingerprint) {
+    }
+
+    private final Connection conn;
+
+    private AggregateStore(Connection conn) {
+        this.conn = conn;
+    }
+
+    public static AggregateStore open(String jdbcUrl) throws SQLException {
+        return new AggregateStore(DriverManager.getConnection(jdbcUrl));
+    }
+
+    public Connection connection() {
+        return conn;
+    }
+
+    /** Takes the run lock or fails at once: two runs must never write at the same time. */
+    public void lock() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new IllegalStateException("another aggregation run holds the lock; try again when it ends");
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes what runs that never switched (killed or failed) left behind: their rows, and their
+     * valid_to marks on served rows. Readers never saw either.
+     */
+    public void removeUnswitchedRuns() throws SQLException {
+        long served = current().map(Current::runId).orElse(0L);
+        inTransaction(() -> {
+            for (String t : VERSIONED) {
+                update("DELETE FROM " + t + " WHERE valid_from > ?", served);
+                update("UPDATE " + t + " SET valid_to = NULL WHERE valid_to > ?", served);
+            }
+            update("TRUNCATE h3_cell_load");
+            update("UPDATE agg_run SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), "
+                + "message = coalesce(message, 'did not finish (killed)') WHERE status = 'running'");
+        });
+    }
+
+    public Optional<Current> current() throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT c.run_id, c.base_run_id, c.previous_run_id, c.previous_base_run_id, r.time_zone, r.watermark, "
+                + "r.areas_fingerprint FROM agg_current c JOIN agg_run r ON r.run_id = c.run_id")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Timestamp wm = rs.getTimestamp(6);
+            return Optional.of(new Current(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3),
+                (Long) rs.getObject(4), rs.getString(5), wm == null ? null : wm.toInstant(), rs.getString(7)));
+        }
+    }
+
+    /** The newest change the database knows of: inserts and updates (updated_at) and deletes (change log). */
+    public Instant watermark() throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT greatest((SELECT max(updated_at) FROM violation), (SELECT max(changed_at) FROM violation_change))")) {
+            rs.next();
+            Timestamp t = rs.getTimestamp(1);
+            return t == null ? Instant.EPOCH : t.toInstant();
+        }
+    }
+
+    /** A digest of admin_area: when areas change, memberships and the study area change, so runs go full. */
+    public String areasFingerprint() throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT md5(coalesce(string_agg(id || ':' || level || ':' || coalesce(parent_id::text, '') || ':' "
+                + "|| md5(ST_AsBinary(geom)), ',' ORDER BY id), '')) FROM admin_area")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * Local days touched by changes after {@code since}: new and updated cases at their new time
+     * (updated_at), updated and deleted cases at their old time (violation_change, written by trigger).
+     */
+    public SortedSet<LocalDate> changedDays(Instant since, ZoneId zone) throws SQLException {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        try (PreparedStatement ps = conn.prepareStatement(
+            "SELECT DISTINCT (reported_at AT TIME ZONE ?)::date FROM violation WHERE updated_at > ? "
+                + "UNION SELECT DISTINCT (reported_at AT TIME ZONE ?)::date FROM violation_change WHERE changed_at > ?")) {
+            ps.setString(1, zone.getId());
+            ps.setTimestamp(2, Timestamp.from(since));
+            ps.setString(3, zone.getId());
+            ps.setTimestamp(4, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+        }
+        return days;
+    }
+
+    /** Admin areas for the point-in-polygon index, and the top-level ones for the study area. */
+    public List<AreaIndex.Area> areas(boolean topLevelOnly) throws SQLException {
+        List<AreaIndex.Area> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT id, level, ST_AsBinary(geom) FROM admin_area"
+                + (topLevelOnly ? " WHERE parent_id IS NULL" : "") + " ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new AreaIndex.Area(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+            }
+        }
+        return out;
+    }
+
+    /** [min(id), max(id)] of the cases matching {@code where}, or empty when there are none. */
+    public Optional<long[]> idRange(String where) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT min(id), max(id) FROM violation WHERE " + where)) {
+            rs.next();
+            return rs.getObject(1) == null ? Optional.empty() : Optional.of(new long[] {rs.getLong(1), rs.getLong(2)});
+        }
+    }
+
+    public long startRun(String mode, ZoneId zone, Instant since, Instant watermark, String fingerprint,
+                         BucketScope scope) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+            "INSERT INTO agg_run (mode, status, time_zone, changes_since, watermark, areas_fingerprint, "
+                + "recomputed_from, recomputed_to, months_recomputed) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?) "
+                + "RETURNING run_id")) {
+            ps.setString(1, mode);
+            ps.setString(2, zone.getId());
+            ps.setTimestamp(3, since == null ? null : Timestamp.from(since));
+            ps.setTimestamp(4, Timestamp.from(watermark));
+            ps.setString(5, fingerprint);
+            ps.setObject(6, scope == null ? null : scope.firstDay());
+            ps.setObject(7, scope == null ? null : scope.endDay());
+            ps.setObject(8, scope == null ? null : scope.months().size());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Adds the boundaries loaded into h3_cell_load to h3_cell (a dictionary: cells already there stay). */
+    public void mergeLoadedCells() throws SQLException {
+        inTransaction(() -> {
+            update("INSERT INTO h3_cell (cell, resolution, geom) SELECT DISTINCT ON (cell) cell, resolution, geom "
+                + "FROM h3_cell_load ORDER BY cell ON CONFLICT (cell) DO NOTHING");
+            update("TRUNCATE h3_cell_load");
+        });
+    }
+
+    /**
+     * The switch, in one transaction: marks the served rows that the new run replaces, points
+     * agg_current at the new run and records it as succeeded. A full run ({@code scope == null})
+     * replaces everything by moving the base run; an incremental run replaces the rows of its scope.
+     */
+    public void switchTo(long runId, BucketScope scope, RunSummary s) throws SQLException {
+        Optional<Current> cur = current();
+        inTransaction(() -> {
+            long base;
+            if (scope == null || cur.isEmpty()) {
+                base = runId;
+            } else {
+                Current c = cur.get();
+                base = c.baseRunId();
+                String visible = " valid_from BETWEEN " + c.baseRunId() + " AND " + c.runId() + " AND valid_to IS NULL";
+                update("UPDATE agg_cell SET valid_to = ? WHERE" + visible + " AND " + scope.bucketRowsSql(), runId);
+                update("UPDATE agg_area SET valid_to = ? WHERE" + visible + " AND " + scope.bucketRowsSql(), runId);
+                update("UPDATE agg_area_hour SET valid_to = ? WHERE" + visible + " AND "
+                    + scope.monthInSql("month_start"), runId);
+            }
+            if (cur.isEmpty()) {
+                update("INSERT INTO agg_current (run_id, base_run_id) VALUES (?, ?)", runId, base);
+            } else {
+                update("UPDATE agg_current SET previous_run_id = run_id, previous_base_run_id = base_run_id, "
+                    + "run_id = ?, base_run_id = ?, switched_at = clock_timestamp()", runId, base);
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE agg_run SET status = 'succeeded', finished_at = clock_timestamp(), cases_read = ?, "
+                    + "cell_rows = ?, area_rows = ?, profile_rows = ?, study_cells = ? WHERE run_id = ?")) {
+                ps.setLong(1, s.casesRead());
+                ps.setLong(2, s.cellRows());
+                ps.setLong(3, s.areaRows());
+                ps.setLong(4, s.profileRows());
+                ps.setLong(5, s.studyCells());
+                ps.setLong(6, runId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Deletes rows that neither the served run nor the one served before it can see. Runs after the
+     * switch; readers holding the previous run id still find its rows until the next run.
+     */
+    public void collectGarbage() throws SQLException {
+        Optional<Current> cur = current();
+        if (cur.isEmpty() || cur.get().previousRunId() == null) {
+            return;
+        }
+        Current c = cur.get();
+        for (String t : VERSIONED) {
+            update("DELETE FROM " + t + " WHERE valid_to IS NOT NULL AND valid_to <= ?", c.previousRunId());
+        }
+        // Older generations: only a full run moves the base, so the scan runs once per full run.
+        Long prevBase = c.previousBaseRunId();
+        if (prevBase != null && update("UPDATE agg_current SET collected_below = ? WHERE collected_below < ?",
+            prevBase, prevBase) > 0) {
+            for (String t : VERSIONED) {
+                update("DELETE FROM " + t + " WHERE valid_from < ?", prevBase);
+            }
+        }
+    }
+
+    public void markFailed(long runId, Throwable cause) {
+        try (PreparedStatement ps = conn.prepareStatement(
+            "UPDATE agg_run SET status = 'failed', finished_at = clock_timestamp(), message = ? WHERE run_id = ? "
+                + "AND status = 'running'")) {
+            ps.setString(1, String.valueOf(cause));
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private int update(String sql, Object... binds) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < binds.length; i++) {
+                ps.setObject(i + 1, binds[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void inTransaction(SqlWork work) throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            work.run();
+            conn.commit();
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        conn.close();
+    }
+}

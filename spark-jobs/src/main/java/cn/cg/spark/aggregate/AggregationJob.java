@@ -1,0 +1,191 @@
+package cn.cg.spark.aggregate;
+
+import cn.cg.spark.PgCopyWriter;
+import cn.cg.spark.SparkSessions;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.time.LocalDate;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Aggregates violations into H3 cells (resolutions 7-10) and admin areas per category and local
+ * day / ISO week / month, with hour-of-week profiles and closure figures, and switches the result in
+ * atomically (see V2__aggregates.sql). Full, or incremental from the stored watermark or {@code
+ * --since}: an incremental run recomputes only the months that changed cases touch (widened to whole
+ * weeks) and equals a full run.
+ *
+ * <pre>
+ * spark-submit --class cn.cg.spark.aggregate.AggregationJob spark-jobs-*-job.jar --db-url JDBC [--since ISO | --full]
+ * </pre>
+ */
+public final class AggregationJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggregationJob.class);
+
+    private AggregationJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AggregationConfig cfg;
+        try {
+            cfg = AggregationConfig.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SparkSession spark = SparkSessions.create("cg-aggregation", cfg.master(), cfg.partitions());
+        try {
+            RunSummary s = run(spark, cfg);
+            System.out.println(s);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Extract -> transform -> load, then the switch. Returns what the run did. */
+    public static RunSummary run(SparkSession spark, AggregationConfig cfg) throws SQLException {
+        long t0 = System.nanoTime();
+        try (AggregateStore store = AggregateStore.open(cfg.dbUrl())) {
+            store.lock();
+            store.removeUnswitchedRuns();
+            Optional<AggregateStore.Current> current = store.current();
+            Instant watermark = store.watermark();
+            String fingerprint = store.areasFingerprint();
+
+            BucketScope scope = null; // null: full
+            Instant since = null;
+            boolean canIncrement = current.isPresent() && !cfg.full()
+                && cfg.zone().getId().equals(current.get().timeZone())
+                && fingerprint.equals(current.get().areasFingerprint());
+            if (canIncrement) {
+                Instant stored = current.get().watermark();
+                since = cfg.since().orElse(stored == null ? Instant.EPOCH : stored.minus(cfg.overlap()));
+                SortedSet<LocalDate> days = store.changedDays(since, cfg.zone());
+                scope = BucketScope.ofChangedDays(days);
+            } else if (cfg.since().isPresent()) {
+                LOG.info("--since ignored: no comparable previous run (none, other zone or changed admin areas)");
+            }
+            String mode = scope == null ? "full" : "incremental";
+            long runId = store.startRun(mode, cfg.zone(), since, watermark, fingerprint, scope);
+            LOG.info("aggregation run {} ({}{})", runId, mode, scope == null ? "" : ", months " + scope.months());
+            try {
+                RunSummary s = aggregate(spark, cfg, store, runId, scope, t0);
+                if (cfg.failAfterStaging()) {
+                    throw new IllegalStateException("failing after the staging writes, as asked (--fail-after-staging)");
+                }
+                store.switchTo(runId, scope, s);
+                store.collectGarbage();
+                return new RunSummary(runId, mode, s.monthsRecomputed(), s.casesRead(), s.cellRows(), s.areaRows(),
+                    s.profileRows(), s.studyCells(), s.newCellBoundaries(), (System.nanoTime() - t0) / 1e9);
+            } catch (RuntimeException | SQLException e) {
+                store.markFailed(runId, e);
+                throw e;
+            }
+        }
+    }
+
+    private static RunSummary aggregate(SparkSession spark, AggregationConfig cfg, AggregateStore store, long runId,
+                                        BucketScope scope, long t0) throws SQLException {
+        String url = cfg.dbUrl();
+        String where = "status <> 'void'" + (scope == null ? "" : " AND " + scope.reportedAtSql(cfg.zone()));
+        List<Dataset<Row>> toRelease = new ArrayList<>();
+        try {
+            Dataset<Row> cases = readCases(spark, store, url, where, cfg.partitions());
+            Dataset<Row> located = keep(AggregationTransforms.locate(cases, cfg.zone()), toRelease);
+            long casesRead = located.count();
+
+            Broadcast<AreaIndex> areas = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(new AreaIndex(store.areas(false)));
+            Dataset<Row> memberships = keep(AggregationTransforms.memberships(located, areas), toRelease);
+            Dataset<Row> cells = keep(AggregationTransforms.cellCounts(located), toRelease);
+            Dataset<Row> areaCounts = AggregationTransforms.areaCounts(memberships);
+            Dataset<Row> profiles = AggregationTransforms.hourProfiles(memberships);
+            Dataset<Row> study = null;
+            if (scope == null) {
+                study = keep(AggregationTransforms.studyCells(spark, topLevelGeometries(store)), toRelease);
+            } else {
+                cells = cells.filter(scope.bucketRows());
+                areaCounts = areaCounts.filter(scope.bucketRows());
+                profiles = profiles.filter(scope.monthIn("month_start"));
+            }
+
+            long cellRows = PgCopyWriter.write(versioned(cells, runId), url, "agg_cell");
+            long areaRows = PgCopyWriter.write(versioned(areaCounts, runId), url, "agg_area");
+            long profileRows = PgCopyWriter.write(versioned(profiles, runId), url, "agg_area_hour");
+            long studyCells = study == null ? 0 : PgCopyWriter.write(versioned(study, runId), url, "agg_study_cell");
+
+            // Boundaries of cells not yet in h3_cell: cells with counts, and the study area.
+            Dataset<Row> needed = cells.select("cell");
+            if (study != null) {
+                needed = needed.union(study.select("cell"));
+            }
+            Dataset<Row> known = spark.read().jdbc(url, "(SELECT cell FROM h3_cell) k", new Properties());
+            Dataset<Row> missing = needed.distinct().join(known, needed.col("cell").equalTo(known.col("cell")), "left_anti");
+            long newBoundaries = PgCopyWriter.write(AggregationTransforms.cellBoundaries(missing), url, "h3_cell_load");
+            store.mergeLoadedCells();
+
+            return new RunSummary(runId, scope == null ? "full" : "incremental",
+                scope == null ? -1 : scope.months().size(), casesRead, cellRows, areaRows, profileRows, studyCells,
+                newBoundaries, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            toRelease.forEach(Dataset::unpersist);
+        }
+    }
+
+    /**
+     * Cases matching {@code where}, read in parallel: one JDBC query per id range, the time window
+     * pushed down into each. Coordinates come as lon/lat doubles.
+     */
+    static Dataset<Row> readCases(SparkSession spark, AggregateStore store, String url, String where,
+                                  int partitions) throws SQLException {
+        String query = "(SELECT id, category_code, status, reported_at, closed_at, deadline_at, "
+            + "ST_X(geom) AS lon, ST_Y(geom) AS lat FROM violation WHERE " + where + ") v";
+        Optional<long[]> range = store.idRange(where);
+        if (range.isEmpty()) {
+            return spark.createDataFrame(List.of(), AggregationTransforms.CASES);
+        }
+        Properties props = new Properties();
+        props.setProperty("driver", "org.postgresql.Driver");
+        props.setProperty("fetchsize", "10000");
+        return spark.read().jdbc(url, query, "id", range.get()[0], range.get()[1] + 1, partitions, props);
+    }
+
+    private static List<Geometry> topLevelGeometries(AggregateStore store) throws SQLException {
+        WKBReader reader = new WKBReader();
+        List<Geometry> out = new ArrayList<>();
+        for (AreaIndex.Area a : store.areas(true)) {
+            try {
+                out.add(reader.read(a.wkb()));
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("admin area " + a.id() + " has invalid WKB", e);
+            }
+        }
+        return out;
+    }
+
+    private static Dataset<Row> versioned(Dataset<Row> rows, long runId) {
+        return rows.withColumn("valid_from", functions.lit(runId));
+    }
+
+    private static Dataset<Row> keep(Dataset<Row> ds, List<Dataset<Row>> toRelease) {
+        toRelease.add(ds);
+        return ds.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+}
