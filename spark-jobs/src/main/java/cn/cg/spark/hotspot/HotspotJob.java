@@ -116,8 +116,10 @@ public final class HotspotJob {
             Dataset<Row> sets = HotspotTransforms.categorySets(counts, vendor).persist(StorageLevel.MEMORY_AND_DISK());
             JavaRDD<HotspotTransforms.GroupOut> gi = HotspotTransforms.monthlyGiStar(sets, studyB, cfg, runId)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-            JavaRDD<HotspotTransforms.GroupOut> em = HotspotTransforms.emerging(sets, studyB, months, cfg, runId)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+            // Emerging hot spots need at least two time steps.
+            JavaRDD<HotspotTransforms.GroupOut> em = (months.size() < 2
+                ? JavaSparkContext.fromSparkContext(spark.sparkContext()).<HotspotTransforms.GroupOut>emptyRDD()
+                : HotspotTransforms.emerging(sets, studyB, months, cfg, runId)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 long cellRows = PgCopyWriter.write(HotspotTransforms.rows(spark, gi, HotspotTransforms.CELL_ROWS),
                     url, "hotspot_cell");

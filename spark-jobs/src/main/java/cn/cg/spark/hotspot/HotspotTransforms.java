@@ -28,6 +28,8 @@ import scala.Tuple2;
  */
 public final class HotspotTransforms {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HotspotTransforms.class);
+
     public static final String ALL = "all";
     public static final String VENDOR = "vendor";
 
@@ -116,7 +118,10 @@ public final class HotspotTransforms {
                 g._2().forEach(t -> counts.merge(t._1(), t._2(), Double::sum));
                 long[] cells = study.value().getOrDefault(key.resolution(), new long[0]);
                 TreeMap<Long, Double> values = GroupAnalysis.fill(cells, counts);
+                long t0 = System.nanoTime();
                 GroupAnalysis.GiResult gi = GroupAnalysis.gi(values, cfg);
+                LOG.info("Gi* {}: {} cells, k={}, {} s", key, values.size(), gi.scale().k(),
+                    String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
                 List<Row> rows = new ArrayList<>(gi.cells().size());
                 for (HotspotCell c : gi.cells()) {
                     rows.add(RowFactory.create(runId, key.resolution(), key.set(), key.month(), c.cell(), c.value(),
