@@ -46,6 +46,11 @@ public class DemoLoader {
 
     /** Loads what is missing; with {@code ifEmpty}, a database that holds cases is left as it is. */
     public String load(boolean ifEmpty) {
+        return load(ifEmpty, settings.cases());
+    }
+
+    /** As {@link #load(boolean)} with a number of cases of one's own (tests use small cities). */
+    public String load(boolean ifEmpty, int caseCount) {
         long cases = count(DemoSql.CASES);
         if (ifEmpty && cases > 0) {
             return "the database holds " + cases + " cases: demo city not loaded";
@@ -55,7 +60,7 @@ public class DemoLoader {
         if (count(DemoSql.AREAS) == 0) {
             said.append(loadLayers(city.layers())).append('\n');
         }
-        ImportReport r = importCases(city, settings.cases());
+        ImportReport r = importCases(city, caseCount);
         return said.append("demo cases: read ").append(r.rowsRead()).append(", accepted ").append(r.accepted())
                 .append(", duplicates ").append(r.duplicates()).append(", rejected ").append(r.rejected())
                 .append(" in ").append(r.millis() / 1000.0).append(" s").toString();

@@ -6,7 +6,8 @@ import org.springframework.util.unit.DataSize;
 
 /** Every setting of the service with its default, in one place (prefix {@code cg}). */
 @ConfigurationProperties("cg")
-public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue Hotspots hotspots) {
+public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
+                           @DefaultValue Hotspots hotspots) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -22,6 +23,16 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
     public record Imports(@DefaultValue("20000000") int maxRows,
                           @DefaultValue("512MB") DataSize maxUpload,
                           @DefaultValue("1000") int maxRejectionsListed) {
+    }
+
+    /**
+     * The map page's base layer. Empty {@code baseUrl} = no base map (district boundaries and a light grid
+     * still orient the user; the page then needs no internet). {@code crs} {@code gcj02} for AutoNavi or
+     * Tencent tiles: overlays are then shifted to GCJ-02 so they line up.
+     */
+    public record MapPage(@DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String baseUrl,
+                          @DefaultValue("© OpenStreetMap contributors") String attribution,
+                          @DefaultValue("wgs84") String crs) {
     }
 
     /**

@@ -135,6 +135,10 @@ final class CaseValidator {
         if (raw == null) {
             return null;
         }
+        OffsetDateTime fast = profile.isoTimes() ? IsoTimes.parse(raw, profile.zone()) : null;
+        if (fast != null) {
+            return fast;
+        }
         for (DateTimeFormatter f : profile.timeFormats()) {
             try {
                 TemporalAccessor t = f.parseBest(raw, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);

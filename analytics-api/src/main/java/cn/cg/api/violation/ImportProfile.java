@@ -33,6 +33,12 @@ public record ImportProfile(
         GRID_CODE, ADDRESS, WEIGHT, REPORTER_NAME, REPORTER_PHONE
     }
 
+    /** Whether the profile's times are ISO-8601, so the fast parser may read them first. */
+    public boolean isoTimes() {
+        return timeFormats.stream().anyMatch(f -> f == DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                || f == DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
     public String column(Field field) {
         return columns.get(field);
     }

@@ -161,7 +161,7 @@ final class CityLayout {
     return places.stream().map(p -> new double[] {p.lon(), p.lat()}).toList();
   }
 
-  /** A point at {@code distM} in a random direction from (lon, lat), inside the city, or null. */
+  /** A point {@code minM}..{@code maxM} metres in a random direction from (lon, lat), inside the city, or null. */
   private double[] near(double lon, double lat, double minM, double maxM) {
     for (int i = 0; i < 50; i++) {
       double r = minM + rng.nextDouble() * (maxM - minM);

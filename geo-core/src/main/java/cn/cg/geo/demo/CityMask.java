@@ -14,12 +14,12 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
- * Which district holds a lon/lat, in O(1) for almost every point: a grid of about 250 m cells, each
+ * Which district holds a lon/lat, in O(1) for almost every point: a grid of about 130 m cells, each
  * classified once as outside, strictly inside one district, or on a boundary. Only points in boundary
  * cells go to an indexed point-in-polygon test. Also samples uniform points in the city or a district.
  */
 final class CityMask {
-  static final double CELL_DEG = 0.0025;
+  static final double CELL_DEG = 0.00125;
   private static final int OUTSIDE = -1;
   private static final int BOUNDARY = -2;
 
@@ -56,30 +56,49 @@ final class CityMask {
       int x1 = cellX(e.getMaxX());
       int y0 = cellY(e.getMinY());
       int y1 = cellY(e.getMaxY());
-      for (int y = y0; y <= y1; y++) {
-        for (int x = x0; x <= x1; x++) {
-          Polygon rect = (Polygon) gf.toGeometry(new Envelope(
-              minLon + x * CELL_DEG, minLon + (x + 1) * CELL_DEG, minLat + y * CELL_DEG, minLat + (y + 1) * CELL_DEG));
-          if (!pg.intersects(rect)) {
-            continue;
-          }
-          int c = y * nx + x;
-          cells.add(c);
-          boolean inside = pg.containsProperly(rect);
-          if (inside && state[c] == OUTSIDE) {
-            state[c] = d;
-          } else {
-            int[] prev = state[c] >= 0 ? new int[] {state[c]} : boundaryCandidates[c];
-            int[] next = prev == null ? new int[] {d} : java.util.Arrays.copyOf(prev, prev.length + 1);
-            next[next.length - 1] = d;
-            boundaryCandidates[c] = next;
-            state[c] = BOUNDARY;
-          }
-        }
-      }
+      classify(d, pg, gf, cells, x0, x1 + 1, y0, y1 + 1);
+      cells.sort(null);
       cellsOf.add(cells);
     }
     districtCells = cellsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+  }
+
+  /** Quadtree descent over cells [x0, x1) x [y0, y1): whole blocks inside or outside need one test. */
+  private void classify(int d, PreparedGeometry pg, GeometryFactory gf, List<Integer> cells,
+      int x0, int x1, int y0, int y1) {
+    if (x0 >= x1 || y0 >= y1) {
+      return;
+    }
+    Polygon rect = (Polygon) gf.toGeometry(new Envelope(
+        minLon + x0 * CELL_DEG, minLon + x1 * CELL_DEG, minLat + y0 * CELL_DEG, minLat + y1 * CELL_DEG));
+    if (!pg.intersects(rect)) {
+      return;
+    }
+    boolean inside = pg.containsProperly(rect);
+    if (!inside && (x1 - x0 > 1 || y1 - y0 > 1)) {
+      int xm = (x0 + x1) >>> 1;
+      int ym = (y0 + y1) >>> 1;
+      classify(d, pg, gf, cells, x0, xm, y0, ym);
+      classify(d, pg, gf, cells, xm, x1, y0, ym);
+      classify(d, pg, gf, cells, x0, xm, ym, y1);
+      classify(d, pg, gf, cells, xm, x1, ym, y1);
+      return;
+    }
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        int c = y * nx + x;
+        cells.add(c);
+        if (inside && state[c] == OUTSIDE) {
+          state[c] = d;
+        } else {
+          int[] prev = state[c] >= 0 ? new int[] {state[c]} : boundaryCandidates[c];
+          int[] next = prev == null ? new int[] {d} : java.util.Arrays.copyOf(prev, prev.length + 1);
+          next[next.length - 1] = d;
+          boundaryCandidates[c] = next;
+          state[c] = BOUNDARY;
+        }
+      }
+    }
   }
 
   private int cellX(double lon) {

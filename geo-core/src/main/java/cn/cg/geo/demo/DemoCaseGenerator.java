@@ -6,7 +6,6 @@ import static cn.cg.geo.demo.CaseModel.HOURS;
 import cn.cg.geo.demo.CaseModel.Family;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;

@@ -26,7 +26,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * A synthetic but plausible city layout inside real district polygons, generated deterministically from a
  * seed: busy places (metro stations, markets, commercial streets), arterial roads, residential blocks,
  * construction sites, schools, hospitals, existing stations and vendor zones, planners' candidate sites,
- * and emerging and fading hot spots at known positions. Every point lies strictly inside a district.
+ * and emerging and fading hot spots at known positions. Every point, and every road vertex, lies strictly
+ * inside a district (a road segment may cut across a bay).
  *
  * <pre>{@code
  * DemoCity city = DemoCity.shenzhen(20250101L);      // the classpath copy of the districts

@@ -61,6 +61,10 @@ public record AggregationConfig(
         return new AggregationConfig(dbUrl, since, full, master, p, zone, overlap, failAfterStaging);
     }
 
+    public AggregationConfig withOverlap(Duration o) {
+        return new AggregationConfig(dbUrl, since, full, master, partitions, zone, o, failAfterStaging);
+    }
+
     public AggregationConfig withFailAfterStaging(boolean f) {
         return new AggregationConfig(dbUrl, since, full, master, partitions, zone, overlap, f);
     }

@@ -5,7 +5,9 @@ import cn.cg.spark.SparkSessions;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedSet;
@@ -90,10 +92,18 @@ public final class AggregationJob {
                 if (cfg.failAfterStaging()) {
                     throw new IllegalStateException("failing after the staging writes, as asked (--fail-after-staging)");
                 }
+                Map<String, Double> phases = new LinkedHashMap<>(s.phaseSeconds());
+                long t = System.nanoTime();
                 store.switchTo(runId, scope, s);
+                phases.put("switch", (System.nanoTime() - t) / 1e9);
+                t = System.nanoTime();
                 store.collectGarbage();
-                return new RunSummary(runId, mode, s.monthsRecomputed(), s.casesRead(), s.cellRows(), s.areaRows(),
-                    s.profileRows(), s.studyCells(), s.newCellBoundaries(), (System.nanoTime() - t0) / 1e9);
+                phases.put("gc", (System.nanoTime() - t) / 1e9);
+                RunSummary done = new RunSummary(runId, mode, s.monthsRecomputed(), s.casesRead(), s.cellRows(),
+                    s.areaRows(), s.profileRows(), s.studyCells(), s.newCellBoundaries(), (System.nanoTime() - t0) / 1e9,
+                    phases);
+                LOG.info("{}", done);
+                return done;
             } catch (RuntimeException | SQLException e) {
                 store.markFailed(runId, e);
                 throw e;
@@ -106,10 +116,13 @@ public final class AggregationJob {
         String url = cfg.dbUrl();
         String where = "status <> 'void'" + (scope == null ? "" : " AND " + scope.reportedAtSql(cfg.zone()));
         List<Dataset<Row>> toRelease = new ArrayList<>();
+        Map<String, Double> phases = new LinkedHashMap<>();
+        long[] clock = {t0};
         try {
             Dataset<Row> cases = readCases(spark, store, url, where, cfg.partitions());
             Dataset<Row> located = keep(AggregationTransforms.locate(cases, cfg.zone()), toRelease);
             long casesRead = located.count();
+            mark(phases, "read+locate", clock);
 
             Broadcast<AreaIndex> areas = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new AreaIndex(store.areas(false)));
@@ -126,10 +139,15 @@ public final class AggregationJob {
                 profiles = profiles.filter(scope.monthIn("month_start"));
             }
 
+            mark(phases, "prepare", clock);
             long cellRows = PgCopyWriter.write(versioned(cells, runId), url, "agg_cell");
+            mark(phases, "cells", clock);
             long areaRows = PgCopyWriter.write(versioned(areaCounts, runId), url, "agg_area");
+            mark(phases, "areas", clock);
             long profileRows = PgCopyWriter.write(versioned(profiles, runId), url, "agg_area_hour");
+            mark(phases, "profiles", clock);
             long studyCells = study == null ? 0 : PgCopyWriter.write(versioned(study, runId), url, "agg_study_cell");
+            mark(phases, "study", clock);
 
             // Boundaries of cells not yet in h3_cell: cells with counts, and the study area.
             Dataset<Row> needed = cells.select("cell");
@@ -140,10 +158,11 @@ public final class AggregationJob {
             Dataset<Row> missing = needed.distinct().join(known, needed.col("cell").equalTo(known.col("cell")), "left_anti");
             long newBoundaries = PgCopyWriter.write(AggregationTransforms.cellBoundaries(missing), url, "h3_cell_load");
             store.mergeLoadedCells();
+            mark(phases, "boundaries", clock);
 
             return new RunSummary(runId, scope == null ? "full" : "incremental",
                 scope == null ? -1 : scope.months().size(), casesRead, cellRows, areaRows, profileRows, studyCells,
-                newBoundaries, (System.nanoTime() - t0) / 1e9);
+                newBoundaries, (System.nanoTime() - t0) / 1e9, phases);
         } finally {
             toRelease.forEach(Dataset::unpersist);
         }
@@ -178,6 +197,12 @@ public final class AggregationJob {
             }
         }
         return out;
+    }
+
+    private static void mark(Map<String, Double> phases, String name, long[] clock) {
+        long now = System.nanoTime();
+        phases.put(name, (now - clock[0]) / 1e9);
+        clock[0] = now;
     }
 
     private static Dataset<Row> versioned(Dataset<Row> rows, long runId) {

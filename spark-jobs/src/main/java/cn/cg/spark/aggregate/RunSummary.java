@@ -13,15 +13,24 @@ package cn.cg.spark.aggregate;
  * @param studyCells agg_study_cell rows written (full runs)
  * @param newCellBoundaries cells added to h3_cell
  * @param seconds wall time of the run
+ * @param phaseSeconds where the time went, in order (read, cells, areas, ..., switch)
  */
 public record RunSummary(long runId, String mode, int monthsRecomputed, long casesRead, long cellRows,
-                         long areaRows, long profileRows, long studyCells, long newCellBoundaries, double seconds) {
+                         long areaRows, long profileRows, long studyCells, long newCellBoundaries, double seconds,
+                         java.util.Map<String, Double> phaseSeconds) {
 
     @Override
     public String toString() {
         return String.format("run %d (%s%s): %d cases -> %d cell rows, %d area rows, %d profile rows, "
-                + "%d study cells, %d new cell boundaries in %.1f s", runId, mode,
+                + "%d study cells, %d new cell boundaries in %.1f s %s", runId, mode,
             monthsRecomputed >= 0 ? ", " + monthsRecomputed + " months" : "", casesRead, cellRows, areaRows,
-            profileRows, studyCells, newCellBoundaries, seconds);
+            profileRows, studyCells, newCellBoundaries, seconds, phases());
+    }
+
+    /** Phase times as "read 1.2 s, cells 3.4 s, ...". */
+    public String phases() {
+        StringBuilder sb = new StringBuilder("(");
+        phaseSeconds.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(String.format("%s %.1f s", k, v)));
+        return sb.append(')').toString();
     }
 }
