@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.regex.Pattern;
@@ -47,7 +46,7 @@ public final class PgCopyWriter implements Serializable {
             return 0;
         }
         long n = 0;
-        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+        try (Connection c = Jdbc.connect(jdbcUrl)) {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
                 StringBuilder sb = new StringBuilder(1 << 16);

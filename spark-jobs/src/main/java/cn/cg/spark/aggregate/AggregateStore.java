@@ -1,7 +1,7 @@
 package cn.cg.spark.aggregate;
 
+import cn.cg.spark.Jdbc;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +42,7 @@ public final class AggregateStore implements AutoCloseable {
     }
 
     public static AggregateStore open(String jdbcUrl) throws SQLException {
-        return new AggregateStore(DriverManager.getConnection(jdbcUrl));
+        return new AggregateStore(Jdbc.connect(jdbcUrl));
     }
 
     public Connection connection() {

@@ -154,7 +154,7 @@ public final class AggregationJob {
             if (study != null) {
                 needed = needed.union(study.select("cell"));
             }
-            Dataset<Row> known = spark.read().jdbc(url, "(SELECT cell FROM h3_cell) k", new Properties());
+            Dataset<Row> known = spark.read().jdbc(url, "(SELECT cell FROM h3_cell) k", jdbcProperties());
             Dataset<Row> missing = needed.distinct().join(known, needed.col("cell").equalTo(known.col("cell")), "left_anti");
             long newBoundaries = PgCopyWriter.write(AggregationTransforms.cellBoundaries(missing), url, "h3_cell_load");
             store.mergeLoadedCells();
@@ -180,10 +180,14 @@ public final class AggregationJob {
         if (range.isEmpty()) {
             return spark.createDataFrame(List.of(), AggregationTransforms.CASES);
         }
+        return spark.read().jdbc(url, query, "id", range.get()[0], range.get()[1] + 1, partitions, jdbcProperties());
+    }
+
+    private static Properties jdbcProperties() {
         Properties props = new Properties();
-        props.setProperty("driver", "org.postgresql.Driver");
+        props.setProperty("driver", "org.postgresql.Driver"); // named: spark-submit's class loader hides it
         props.setProperty("fetchsize", "10000");
-        return spark.read().jdbc(url, query, "id", range.get()[0], range.get()[1] + 1, partitions, props);
+        return props;
     }
 
     private static List<Geometry> topLevelGeometries(AggregateStore store) throws SQLException {

@@ -103,7 +103,7 @@ class AggregationJobIT {
         assertThat(TestDatabase.rows("SELECT area_id, sum(cases) FROM agg_area_current WHERE level = 'district' "
             + "AND bucket = 'month' GROUP BY 1 ORDER BY 1")).hasSize(9).isEqualTo(TestDatabase.rows(
             "SELECT a.id, count(*) FROM admin_area a JOIN violation v ON ST_Contains(a.geom, v.geom) "
-                + "WHERE a.level = 'district' GROUP BY 1 ORDER BY 1"));
+                + "WHERE a.level = 'district' AND v.status <> 'void' GROUP BY 1 ORDER BY 1"));
         // Mean handling hours is the exact sum over the closed count.
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM agg_area_current WHERE closed > 0 AND "
             + "mean_handling_hours <> handling_seconds::double precision / closed / 3600")).isZero();
@@ -113,7 +113,7 @@ class AggregationJobIT {
             "SELECT a.id, v.category_code, date_trunc('month', v.reported_at AT TIME ZONE " + TZ + ")::date, "
                 + "(extract(isodow FROM v.reported_at AT TIME ZONE " + TZ + ") - 1) * 24 + extract(hour FROM "
                 + "v.reported_at AT TIME ZONE " + TZ + "), count(*) FROM admin_area a JOIN violation v "
-                + "ON ST_Contains(a.geom, v.geom) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"));
+                + "ON ST_Contains(a.geom, v.geom) WHERE v.status <> 'void' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"));
     }
 
     @Test
@@ -156,7 +156,9 @@ class AggregationJobIT {
     @Test
     @Order(5)
     void incrementalRunRecomputesTouchedMonthsOnlyAndEqualsAFullRun() throws Exception {
-        long before = servedRun();
+        String novemberWriters = "SELECT count(*) || '/' || max(valid_from) FROM agg_cell WHERE valid_to IS NULL "
+            + "AND bucket = 'month' AND bucket_start = '2018-11-01'";
+        List<String> novemberBefore = TestDatabase.rows(novemberWriters);
         // New cases on one January day, copies of existing ones.
         TestDatabase.execute("INSERT INTO violation (case_no, category_code, source, status, reported_at, closed_at, "
             + "deadline_at, geom) SELECT 'NEW-' || id, category_code, 'app', status, reported_at + interval '3 days', "
@@ -187,8 +189,7 @@ class AggregationJobIT {
         assertThat(inc.casesRead()).isLessThan(cases()).isEqualTo(TestDatabase.queryLong("SELECT count(*) FROM violation "
             + "WHERE status <> 'void' AND (reported_at AT TIME ZONE " + TZ + ")::date BETWEEN '2018-11-26' AND '2019-02-03'"));
         // Buckets outside the touched months keep the rows written before: they were not recomputed.
-        assertThat(TestDatabase.queryLong("SELECT count(*) FROM agg_cell WHERE valid_to IS NULL AND bucket = 'month' "
-            + "AND bucket_start = '2018-11-01' AND valid_from <> " + before)).isZero();
+        assertThat(TestDatabase.rows(novemberWriters)).isEqualTo(novemberBefore);
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM agg_cell WHERE valid_to IS NULL AND bucket = 'month' "
             + "AND bucket_start = '2019-01-01' AND valid_from = " + inc.runId())).isPositive();
         Map<String, List<String>> incremental = snapshot();
