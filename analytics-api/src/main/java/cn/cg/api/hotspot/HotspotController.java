@@ -121,8 +121,8 @@ class HotspotController {
             p.put("significant", ch.isSignificant(ALPHA));
             p.put("previous_bin", ch.previousBin());
             p.put("current_bin", ch.currentBin());
-            p.put("hot", name(ch.hot()));
-            p.put("cold", name(ch.cold()));
+            p.put("transition", name(ch.hot()));
+            p.put("cold_transition", name(ch.cold()));
             features.add(CellFeatures.feature(ch.cell(), p));
             if (ch.hot() != Transition.NONE) {
                 summary.merge("hot_" + name(ch.hot()), 1, Integer::sum);

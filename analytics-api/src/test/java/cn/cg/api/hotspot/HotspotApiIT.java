@@ -191,7 +191,7 @@ class HotspotApiIT extends PostgisIT {
             boolean wasHot = p.get("previous_bin").asInt() > 0;
             boolean isHot = p.get("current_bin").asInt() > 0;
             String expected = wasHot ? (isHot ? "persisting" : "gone") : (isHot ? "new" : "none");
-            assertThat(p.get("hot").asString()).isEqualTo(expected);
+            assertThat(p.get("transition").asString()).isEqualTo(expected);
             transitions += expected.equals("none") ? 0 : 1;
             assertThat(p.get("significant").asBoolean()).isEqualTo(p.get("p").asDouble() <= 0.05);
         }

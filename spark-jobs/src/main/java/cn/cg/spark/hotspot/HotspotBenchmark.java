@@ -11,7 +11,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
+import cn.cg.spark.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,9 +85,10 @@ public final class HotspotBenchmark {
             cells, RESOLUTION, nonZero, secs(t));
         SparkSession spark = SparkSessions.create("cg-hotspot-benchmark", master, partitions);
         try {
-            spark.read().jdbc(url, "(SELECT 1 AS x) w", new Properties()).count(); // warm-up: session, driver
+            spark.read().jdbc(url, "(SELECT 1 AS x) w", driver()).count(); // warm-up: session, driver
             t = System.nanoTime();
             Properties props = new Properties();
+            props.setProperty("driver", "org.postgresql.Driver");
             props.setProperty("fetchsize", "10000");
             long read = spark.read().jdbc(url, HotspotJob.STUDY_SQL, props).count()
                 + spark.read().jdbc(url, HotspotJob.COUNTS_SQL, props).count();
@@ -119,7 +120,7 @@ public final class HotspotBenchmark {
 
     /** The API's two queries in one repeatable-read transaction, filled as the API fills. */
     static TreeMap<Long, Double> apiRead(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url)) {
+        try (Connection c = Jdbc.connect(url)) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
@@ -179,7 +180,7 @@ public final class HotspotBenchmark {
                 nonZero++;
             }
         }
-        try (Connection c = DriverManager.getConnection(url)) {
+        try (Connection c = Jdbc.connect(url)) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("TRUNCATE agg_current, agg_run, agg_cell, agg_study_cell, hotspot_current, hotspot_run, "
@@ -208,6 +209,12 @@ public final class HotspotBenchmark {
             throw e.getCause();
         }
         return nonZero;
+    }
+
+    private static Properties driver() {
+        Properties p = new Properties();
+        p.setProperty("driver", "org.postgresql.Driver"); // named: spark-submit's class loader hides it
+        return p;
     }
 
     private static int poisson(SplittableRandom rng, double mean) {

@@ -1,7 +1,7 @@
 package cn.cg.spark.hotspot;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import cn.cg.spark.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ public final class HotspotStore implements AutoCloseable {
     }
 
     public static HotspotStore open(String jdbcUrl) throws SQLException {
-        return new HotspotStore(DriverManager.getConnection(jdbcUrl));
+        return new HotspotStore(Jdbc.connect(jdbcUrl));
     }
 
     /** Takes the run lock or fails at once: two hotspot runs must never write at the same time. */
