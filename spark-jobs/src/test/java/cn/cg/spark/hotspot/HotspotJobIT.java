@@ -10,7 +10,7 @@ import cn.cg.geo.hotspot.HotspotCell;
 import cn.cg.geo.hotspot.HotspotOptions;
 import cn.cg.geo.hotspot.HotspotScale;
 import cn.cg.geo.hotspot.ScaleChoice;
-import cn.cg.spark.SparkSessions;
+import cn.cg.spark.SparkTestSession;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +51,8 @@ class HotspotJobIT {
     static void runJob() throws Exception {
         url = HotspotFixture.privateSchemaUrl(SCHEMA);
         HotspotFixture.load(url);
-        spark = SparkSessions.create("hotspot-it", "local[2]", 2);
+        spark = SparkTestSession.get();
         first = HotspotJob.run(spark, HotspotConfig.of(url).withPartitions(2));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) {
-            spark.stop();
-        }
     }
 
     @Test
