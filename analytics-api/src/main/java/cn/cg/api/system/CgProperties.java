@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("cg")
 public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
                            @DefaultValue Tiles tiles, @DefaultValue Features features,
-                           @DefaultValue Suggestions suggestions) {
+                           @DefaultValue Suggestions suggestions, @DefaultValue Hotspots hotspots) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -113,5 +113,22 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
     public record MapPage(@DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String baseUrl,
                           @DefaultValue("© OpenStreetMap contributors") String attribution,
                           @DefaultValue("wgs84") String crs) {
+    }
+
+    /**
+     * On-demand hot-spot limits ({@code /api/v1/hotspots}).
+     *
+     * @param maxCells a request whose study area holds more cells is refused (400 naming resolution)
+     * @param maxCellSteps emerging hot spots: cells times time steps at most
+     * @param autoKMax the largest ring {@code k=auto} tries; the Spark hotspot job's default is the same,
+     *     so both choose the same k for the same input
+     * @param maxK the largest ring a request may ask for
+     * @param defaultResolution when the request names none
+     */
+    public record Hotspots(@DefaultValue("200000") int maxCells,
+                           @DefaultValue("2000000") long maxCellSteps,
+                           @DefaultValue("6") int autoKMax,
+                           @DefaultValue("10") int maxK,
+                           @DefaultValue("9") int defaultResolution) {
     }
 }
