@@ -19,9 +19,10 @@ import java.util.Arrays;
 final class PMedianLagrangian {
 
     private final PMedianSearch search;
-    private final double[][] c;
+    private final PMedianNeighbours nb;
     private final int n;
     private final int m;
+    private final int k;
     private final boolean integral;
 
     final double[] lambda;
@@ -34,18 +35,24 @@ final class PMedianLagrangian {
     int[] upperSites;
 
     private final double[] rho;
-    private final Integer[] order;
-    /** Per demand point, sites by increasing cost: only sites cheaper than lambda_i enter rho. */
-    private final int[][] sortedSites;
-    private final double[][] sortedCost;
+    private final int[] freeSites;
+    private final int[] picked;
+    /**
+     * Largest allowed lambda_i: the last cost of point i's candidate list when the list is truncated.
+     * Then every site cheaper than lambda_i is in the list, so rho computed from the lists is exact and
+     * L(lambda) stays a valid bound; a larger lambda_i could not raise the bound by more than the
+     * truncation hides. With complete lists there is no cap.
+     */
+    private final double[] cap;
     private final double[] g;
     private final boolean[] chosen;
 
     PMedianLagrangian(PMedianSearch search, boolean integral, double upper, int[] upperSites) {
         this.search = search;
-        this.c = search.c;
+        this.nb = search.nb;
         this.n = search.n;
         this.m = search.m;
+        this.k = nb.k;
         this.integral = integral;
         this.upper = upper;
         this.upperSites = upperSites.clone();
@@ -53,33 +60,30 @@ final class PMedianLagrangian {
         this.rho = new double[m];
         this.bestRho = new double[m];
         this.bestChosen = new boolean[m];
-        this.order = new Integer[m];
+        this.freeSites = new int[m];
+        this.picked = new int[m];
         this.g = new double[n];
         this.chosen = new boolean[m];
-        this.sortedSites = new int[n][];
-        this.sortedCost = new double[n][];
-        Integer[] idx = new Integer[m];
+        this.cap = new double[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                idx[j] = j;
-            }
-            final int ii = i;
-            Arrays.sort(idx, (a, b) -> c[a][ii] != c[b][ii] ? Double.compare(c[a][ii], c[b][ii]) : Integer.compare(a, b));
-            sortedSites[i] = new int[m];
-            sortedCost[i] = new double[m];
-            for (int q = 0; q < m; q++) {
-                sortedSites[i][q] = idx[q];
-                sortedCost[i][q] = c[idx[q]][i];
-            }
+            cap[i] = nb.complete ? Double.POSITIVE_INFINITY : nb.last(i);
         }
         // Start from the cost each customer pays in the heuristic solution: a near-optimal dual guess.
-        for (int i = 0; i < n; i++) {
-            double best = Double.POSITIVE_INFINITY;
-            for (int s : upperSites) {
-                best = Math.min(best, c[s][i]);
-            }
-            lambda[i] = best;
+        boolean[] in = new boolean[m];
+        for (int s : upperSites) {
+            in[s] = true;
         }
+        for (int i = 0; i < n; i++) {
+            lambda[i] = Math.min(cap[i], search.nearestCost(i, in, upperSites));
+        }
+    }
+
+    /** Relative gap between the best feasible value and a bound (0 when it closes). */
+    double gap(double bound) {
+        if (closes(bound)) {
+            return 0;
+        }
+        return (upper - rounded(bound)) / Math.max(1e-12, Math.abs(upper));
     }
 
     /** A bound proves "nothing below upper" when it reaches it (rounded up for integral costs). */
@@ -98,6 +102,14 @@ final class PMedianLagrangian {
      * @return best bound found (not rounded), or +infinity when the fixing is infeasible
      */
     double run(int[] fixed, int maxIterations) {
+        return run(fixed, maxIterations, 0);
+    }
+
+    /**
+     * As {@link #run(int[], int)}, but also stops once the bound proves the best known solution within
+     * {@code stopGap} (relative): further iterations would only polish a gap already small enough.
+     */
+    double run(int[] fixed, int maxIterations, double stopGap) {
         int forced = 0;
         int free = 0;
         for (int j = 0; j < m; j++) {
@@ -107,8 +119,8 @@ final class PMedianLagrangian {
                 free++;
             }
         }
-        int k = search.total - forced;
-        if (k < 0 || k > free) {
+        int k0 = search.total - forced;
+        if (k0 < 0 || k0 > free) {
             bestBound = Double.POSITIVE_INFINITY;
             return bestBound;
         }
@@ -125,20 +137,19 @@ final class PMedianLagrangian {
             // rho_j = sum_i min(0, c_ij - lambda_i): walk each customer's sites while cheaper than lambda_i.
             Arrays.fill(rho, 0);
             for (int i = 0; i < n; i++) {
-                int[] ss = sortedSites[i];
-                double[] sc = sortedCost[i];
                 double li = lambda[i];
-                for (int q = 0; q < m && sc[q] < li; q++) {
-                    rho[ss[q]] += sc[q] - li;
+                int b = i * k;
+                for (int q = b; q < b + k && nb.cost[q] < li; q++) {
+                    rho[nb.site[q]] += nb.cost[q] - li;
                 }
             }
             int nf = 0;
             for (int j = 0; j < m; j++) {
                 if (fixed[j] == 0) {
-                    order[nf++] = j;
+                    freeSites[nf++] = j;
                 }
             }
-            Arrays.sort(order, 0, nf, (a, b) -> rho[a] != rho[b] ? Double.compare(rho[a], rho[b]) : Integer.compare(a, b));
+            SmallestK.select(rho, freeSites, nf, k0, picked);
             Arrays.fill(chosen, false);
             double value = sumLambda;
             int s = 0;
@@ -149,8 +160,8 @@ final class PMedianLagrangian {
                     sites[s++] = j;
                 }
             }
-            for (int q = 0; q < k; q++) {
-                int j = order[q];
+            for (int q = 0; q < k0; q++) {
+                int j = picked[q];
                 chosen[j] = true;
                 value += rho[j];
                 sites[s++] = j;
@@ -168,31 +179,29 @@ final class PMedianLagrangian {
             // Lagrangian heuristic: the relaxed site set is feasible for the original problem.
             double cost = 0;
             for (int i = 0; i < n; i++) {
-                int[] ss = sortedSites[i];
-                int q = 0;
-                while (!chosen[ss[q]]) {
-                    q++;
-                }
-                cost += sortedCost[i][q];
+                cost += search.nearestCost(i, chosen, sites);
             }
             if (cost < upper) {
                 upper = cost;
                 upperSites = sites.clone();
             }
-            if (closes(bestBound) || f < 1e-4) {
+            if (closes(bestBound) || f < 1e-4 || (stopGap > 0 && gap(bestBound) <= stopGap)) {
                 break;
             }
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 int cover = 0;
-                int[] ss = sortedSites[i];
-                double[] sc = sortedCost[i];
-                for (int q = 0; q < m && sc[q] < lambda[i]; q++) {
-                    if (chosen[ss[q]]) {
+                int b = i * k;
+                for (int q = b; q < b + k && nb.cost[q] < lambda[i]; q++) {
+                    if (chosen[nb.site[q]]) {
                         cover++;
                     }
                 }
                 g[i] = 1 - cover;
+                if (g[i] > 0 && lambda[i] >= cap[i]) {
+                    // Projected subgradient: lambda_i is at its cap, so this direction is not available.
+                    g[i] = 0;
+                }
                 norm += g[i] * g[i];
             }
             if (norm == 0) {
@@ -204,7 +213,7 @@ final class PMedianLagrangian {
                 step = f * 1e-3 * Math.max(1, Math.abs(value)) / norm;
             }
             for (int i = 0; i < n; i++) {
-                lambda[i] += step * g[i];
+                lambda[i] = Math.min(cap[i], lambda[i] + step * g[i]);
             }
         }
         // Continue later (children, next call) from the best multipliers, not the last ones.
