@@ -46,6 +46,8 @@ final class PMedianLagrangian {
     private final double[] cap;
     private final double[] g;
     private final boolean[] chosen;
+    private final double[] nearest;
+    private final int[] coverCount;
 
     PMedianLagrangian(PMedianSearch search, boolean integral, double upper, int[] upperSites) {
         this.search = search;
@@ -65,6 +67,8 @@ final class PMedianLagrangian {
         this.g = new double[n];
         this.chosen = new boolean[m];
         this.cap = new double[n];
+        this.nearest = new double[n];
+        this.coverCount = new int[n];
         for (int i = 0; i < n; i++) {
             cap[i] = nb.complete ? Double.POSITIVE_INFINITY : nb.last(i);
         }
@@ -176,10 +180,28 @@ final class PMedianLagrangian {
                 f /= 2;
                 sinceBest = 0;
             }
-            // Lagrangian heuristic: the relaxed site set is feasible for the original problem.
+            // Lagrangian heuristic: the relaxed site set is feasible for the original problem. Both it and
+            // the subgradient need, per point, only the chosen sites: walking the inverse lists of the
+            // p chosen sites touches far fewer entries than walking every point's list.
+            Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+            Arrays.fill(coverCount, 0);
+            for (int q = 0; q < s; q++) {
+                int j = sites[q];
+                for (int a = nb.invStart[j]; a < nb.invStart[j + 1]; a++) {
+                    int i = nb.invDemand[a];
+                    double v = nb.invCost[a];
+                    if (v < nearest[i]) {
+                        nearest[i] = v;
+                    }
+                    if (v < lambda[i]) {
+                        coverCount[i]++;
+                    }
+                }
+            }
             double cost = 0;
             for (int i = 0; i < n; i++) {
-                cost += search.nearestCost(i, chosen, sites);
+                // No chosen site in the list: exact over the chosen sites.
+                cost += nearest[i] < Double.POSITIVE_INFINITY ? nearest[i] : search.nearestCost(i, chosen, sites);
             }
             if (cost < upper) {
                 upper = cost;
@@ -190,13 +212,8 @@ final class PMedianLagrangian {
             }
             double norm = 0;
             for (int i = 0; i < n; i++) {
-                int cover = 0;
-                int b = i * k;
-                for (int q = b; q < b + k && nb.cost[q] < lambda[i]; q++) {
-                    if (chosen[nb.site[q]]) {
-                        cover++;
-                    }
-                }
+                // Chosen sites cheaper than lambda_i are all in the list (lambda_i <= its last cost).
+                int cover = coverCount[i];
                 g[i] = 1 - cover;
                 if (g[i] > 0 && lambda[i] >= cap[i]) {
                     // Projected subgradient: lambda_i is at its cap, so this direction is not available.
