@@ -15,6 +15,8 @@ import java.util.Arrays;
 final class CoverageLagrangian {
 
     private final CoverageSearch search;
+    /** Relative bound improvement per 100 iterations below which the subgradient counts as converged. */
+    static final double STALL = 1e-4;
 
     /** Best feasible coverage seen (heuristic value, improved by the relaxed sets) and its sites. */
     double lower;
@@ -78,6 +80,7 @@ final class CoverageLagrangian {
         double best = Double.POSITIVE_INFINITY;
         double f = 2.0;
         int since = 0;
+        double checkpoint = Double.POSITIVE_INFINITY;
         for (int it = 0; it < maxIterations; it++) {
             double value = base;
             for (int i = 0; i < n; i++) {
@@ -118,6 +121,14 @@ final class CoverageLagrangian {
             } else if (++since >= 20) {
                 f /= 2;
                 since = 0;
+            }
+            // Stalled: the bound moved less than 0.01 % over the last 100 iterations. The step halving
+            // alone would run hundreds more iterations for the last few units of coverage.
+            if (it % 100 == 0) {
+                if (best > checkpoint - STALL * Math.max(1, best) && it > 0) {
+                    break;
+                }
+                checkpoint = best;
             }
             double roundedBest = search.roundDown(best);
             if (roundedBest <= stopAt + 1e-9 * Math.max(1, Math.abs(stopAt)) || f < 1e-4
