@@ -49,6 +49,10 @@ final class PMedianLagrangian {
     private final double[] g;
     private final boolean[] chosen;
     private final double[] nearest;
+    /** The lambda each point's share of rho was computed with, and the points whose lambda moved since. */
+    private final double[] rhoLambda;
+    private final int[] changed;
+    private int changedCount;
     private final int[] coverCount;
 
     PMedianLagrangian(PMedianSearch search, boolean integral, double upper, int[] upperSites) {
@@ -70,6 +74,8 @@ final class PMedianLagrangian {
         this.chosen = new boolean[m];
         this.cap = new double[n];
         this.nearest = new double[n];
+        this.rhoLambda = new double[n];
+        this.changed = new int[n];
         this.coverCount = new int[n];
         for (int i = 0; i < n; i++) {
             cap[i] = nb.complete ? Double.POSITIVE_INFINITY : nb.last(i);
@@ -142,14 +148,35 @@ final class PMedianLagrangian {
                 sumLambda += lambda[i];
             }
             // rho_j = sum_i min(0, c_ij - lambda_i): walk each customer's sites while cheaper than lambda_i.
-            Arrays.fill(rho, 0);
-            for (int i = 0; i < n; i++) {
-                double li = lambda[i];
-                int b = i * k;
-                for (int q = b; q < b + k && nb.cost[q] < li; q++) {
-                    rho[nb.site[q]] += nb.cost[q] - li;
+            // On truncated lists (large instances) only the points whose lambda moved are re-walked:
+            // near convergence most points are served exactly once (subgradient 0), so most lambdas stay
+            // put. A full recomputation every 50 iterations keeps rounding drift out of the bound.
+            if (!nb.complete && it % 50 != 0) {
+                for (int c = 0; c < changedCount; c++) {
+                    int i = changed[c];
+                    int b = i * k;
+                    double old = rhoLambda[i];
+                    for (int q = b; q < b + k && nb.cost[q] < old; q++) {
+                        rho[nb.site[q]] -= nb.cost[q] - old;
+                    }
+                    double li = lambda[i];
+                    for (int q = b; q < b + k && nb.cost[q] < li; q++) {
+                        rho[nb.site[q]] += nb.cost[q] - li;
+                    }
+                    rhoLambda[i] = li;
+                }
+            } else {
+                Arrays.fill(rho, 0);
+                for (int i = 0; i < n; i++) {
+                    double li = lambda[i];
+                    int b = i * k;
+                    for (int q = b; q < b + k && nb.cost[q] < li; q++) {
+                        rho[nb.site[q]] += nb.cost[q] - li;
+                    }
+                    rhoLambda[i] = li;
                 }
             }
+            changedCount = 0;
             int nf = 0;
             for (int j = 0; j < m; j++) {
                 if (fixed[j] == 0) {
@@ -241,7 +268,13 @@ final class PMedianLagrangian {
                 step = f * 1e-3 * Math.max(1, Math.abs(value)) / norm;
             }
             for (int i = 0; i < n; i++) {
-                lambda[i] = Math.min(cap[i], lambda[i] + step * g[i]);
+                if (g[i] != 0) {
+                    double next = Math.min(cap[i], lambda[i] + step * g[i]);
+                    if (next != lambda[i]) {
+                        lambda[i] = next;
+                        changed[changedCount++] = i;
+                    }
+                }
             }
         }
         // Continue later (children, next call) from the best multipliers, not the last ones.
