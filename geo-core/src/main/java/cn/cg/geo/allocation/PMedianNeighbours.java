@@ -23,7 +23,7 @@ final class PMedianNeighbours {
     /** Complete lists up to this many sites: the OR-Library sizes keep their exact dense behaviour. */
     static final int FULL_UP_TO = 512;
     /** List length above that: a point's nearest open site is about its (m / p)-th nearest candidate. */
-    static final int DEFAULT_K = 256;
+    static final int DEFAULT_K = 128;
 
     final int n;
     final int m;
