@@ -15,6 +15,8 @@ import java.util.Arrays;
 final class CoverageLagrangian {
 
     private final CoverageSearch search;
+    /** Relative bound improvement per 100 iterations below which the subgradient counts as converged. */
+    static final double STALL = 1e-4;
 
     /** Best feasible coverage seen (heuristic value, improved by the relaxed sets) and its sites. */
     double lower;
@@ -33,6 +35,15 @@ final class CoverageLagrangian {
      * @return the best (smallest) upper bound found
      */
     double run(int p, double stopAt, int maxIterations) {
+        return run(p, stopAt, maxIterations, 0);
+    }
+
+    /**
+     * As {@link #run(int, double, int)}, and also stops once the bound is within {@code stopGap}
+     * (relative) of the best feasible coverage seen: the answer is then proven good enough, and more
+     * iterations would only tighten the last fraction of a percent.
+     */
+    double run(int p, double stopAt, int maxIterations, double stopGap) {
         int n = search.n;
         int m = search.m;
         double[] w = search.w;
@@ -53,19 +64,23 @@ final class CoverageLagrangian {
             u[i] = active[i] ? w[i] / 2 : 0;
         }
         int free = 0;
-        Integer[] order = new Integer[m];
+        int[] freeSites = new int[m];
         for (int j = 0; j < m; j++) {
             if (!search.isRequired[j]) {
-                order[free++] = j;
+                freeSites[free++] = j;
             }
         }
+        int[] order = new int[m];
         double[] s = new double[m];
+        double[] negS = new double[m];
+        double[] g = new double[n];
         int[] cover = new int[n];
         int[] sites = new int[search.required.length + p];
         System.arraycopy(search.required, 0, sites, 0, search.required.length);
         double best = Double.POSITIVE_INFINITY;
         double f = 2.0;
         int since = 0;
+        double checkpoint = Double.POSITIVE_INFINITY;
         for (int it = 0; it < maxIterations; it++) {
             double value = base;
             for (int i = 0; i < n; i++) {
@@ -81,7 +96,11 @@ final class CoverageLagrangian {
                     }
                 }
             }
-            Arrays.sort(order, 0, free, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
+            // The p largest s_j (ties: lower index) by bounded selection, not a full sort each iteration.
+            for (int j = 0; j < m; j++) {
+                negS[j] = -s[j];
+            }
+            SmallestK.select(negS, freeSites, free, p, order);
             Arrays.fill(cover, 0);
             for (int q = 0; q < p; q++) {
                 int j = order[q];
@@ -103,12 +122,21 @@ final class CoverageLagrangian {
                 f /= 2;
                 since = 0;
             }
-            if (search.roundDown(best) <= stopAt + 1e-9 * Math.max(1, Math.abs(stopAt)) || f < 1e-4) {
+            // Stalled: the bound moved less than 0.01 % over the last 100 iterations. The step halving
+            // alone would run hundreds more iterations for the last few units of coverage.
+            if (it % 100 == 0) {
+                if (best > checkpoint - STALL * Math.max(1, best) && it > 0) {
+                    break;
+                }
+                checkpoint = best;
+            }
+            double roundedBest = search.roundDown(best);
+            if (roundedBest <= stopAt + 1e-9 * Math.max(1, Math.abs(stopAt)) || f < 1e-4
+                    || (stopGap > 0 && roundedBest - lower <= stopGap * Math.max(1e-12, lower))) {
                 break;
             }
             // Subgradient of L at u: -1 where the relaxed y_i = 1 (w_i > u_i), plus the chosen sites covering i.
             double norm = 0;
-            double[] g = new double[n];
             for (int i = 0; i < n; i++) {
                 if (active[i]) {
                     g[i] = (w[i] > u[i] ? -1 : 0) + cover[i];

@@ -38,6 +38,8 @@ final class CoverageSearch {
     private int[] openList = new int[0];
     private int openCount;
     private int stamp;
+    /** Starts made by the last {@link #multiStart} call. */
+    int startsRun;
 
     CoverageSearch(AllocationProblem problem) {
         double radius = problem.radius();
@@ -45,38 +47,54 @@ final class CoverageSearch {
         m = problem.siteCount();
         w = problem.weights();
         DistanceProvider d = problem.distances();
-        List<List<Integer>> by = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            by.add(new ArrayList<>());
-        }
         covers = new int[m][];
         coverDistance = new double[m][];
-        double[] dist = new double[n];
-        Integer[] idx = new Integer[n];
-        for (int j = 0; j < m; j++) {
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                double v = d.distance(i, j);
-                if (!(v >= 0)) {
-                    throw new IllegalArgumentException("distance from demand " + i + " to site " + j + " must be >= 0, was " + v);
-                }
-                dist[i] = v;
-                if (v <= radius) {
-                    idx[k++] = i;
-                }
+        if (d instanceof EuclideanDistances e) {
+            // Grid over the demand points: each site looks only at the cells its radius overlaps,
+            // not at all n demand points (40 M pairs on a city instance).
+            UniformGrid grid = new UniformGrid(e.demandX(), e.demandY(), radius);
+            int[][] ids = {new int[64]};
+            double[][] dist = {new double[64]};
+            double[] sx = e.siteX();
+            double[] sy = e.siteY();
+            for (int j = 0; j < m; j++) {
+                int k = grid.within(sx[j], sy[j], radius, ids, dist);
+                setCovers(j, ids[0], dist[0], k);
             }
-            Arrays.sort(idx, 0, k, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
-            covers[j] = new int[k];
-            coverDistance[j] = new double[k];
-            for (int q = 0; q < k; q++) {
-                covers[j][q] = idx[q];
-                coverDistance[j][q] = dist[idx[q]];
-                by.get(idx[q]).add(j);
+        } else {
+            int[] ids = new int[n];
+            double[] dist = new double[n];
+            for (int j = 0; j < m; j++) {
+                int k = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = d.distance(i, j);
+                    if (!(v >= 0)) {
+                        throw new IllegalArgumentException("distance from demand " + i + " to site " + j + " must be >= 0, was " + v);
+                    }
+                    if (v <= radius) {
+                        ids[k] = i;
+                        dist[k++] = v;
+                    }
+                }
+                setCovers(j, ids, dist, k);
+            }
+        }
+        // Inverse lists by counting (site order within each list, as before).
+        int[] count = new int[n];
+        for (int[] list : covers) {
+            for (int i : list) {
+                count[i]++;
             }
         }
         coveredBy = new int[n][];
         for (int i = 0; i < n; i++) {
-            coveredBy[i] = by.get(i).stream().mapToInt(Integer::intValue).toArray();
+            coveredBy[i] = new int[count[i]];
+            count[i] = 0;
+        }
+        for (int j = 0; j < m; j++) {
+            for (int i : covers[j]) {
+                coveredBy[i][count[i]++] = j;
+            }
         }
         required = problem.required();
         isRequired = new boolean[m];
@@ -94,6 +112,49 @@ final class CoverageSearch {
         unique = new double[m];
         adj = new double[m];
         mark = new int[n];
+    }
+
+    /** Site j's covered points sorted nearest first (ties by index), from unsorted (id, distance) pairs. */
+    private void setCovers(int j, int[] ids, double[] dist, int k) {
+        int[] pos = sortByDistanceThenId(ids, dist, k);
+        covers[j] = new int[k];
+        coverDistance[j] = new double[k];
+        for (int q = 0; q < k; q++) {
+            covers[j][q] = ids[pos[q]];
+            coverDistance[j][q] = dist[pos[q]];
+        }
+    }
+
+    private static int[] sortByDistanceThenId(int[] ids, double[] dist, int k) {
+        int[] pos = new int[k];
+        for (int q = 0; q < k; q++) {
+            pos[q] = q;
+        }
+        // Merge sort on positions with a primitive comparison (stable, O(k log k), no boxing).
+        int[] tmp = new int[k];
+        for (int width = 1; width < k; width *= 2) {
+            for (int lo = 0; lo < k - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, k);
+                int a = lo;
+                int b = mid;
+                int t = lo;
+                while (a < mid && b < hi) {
+                    int pa = pos[a];
+                    int pb = pos[b];
+                    boolean takeB = dist[pb] < dist[pa] || (dist[pb] == dist[pa] && ids[pb] < ids[pa]);
+                    tmp[t++] = takeB ? pos[b++] : pos[a++];
+                }
+                while (a < mid) {
+                    tmp[t++] = pos[a++];
+                }
+                while (b < hi) {
+                    tmp[t++] = pos[b++];
+                }
+                System.arraycopy(tmp, lo, pos, lo, hi - lo);
+            }
+        }
+        return pos;
     }
 
     /** Weight covered by {@code sites}. */
@@ -295,13 +356,28 @@ final class CoverageSearch {
      * set (a few random swaps) and greedy from a random seed site. Seeded, hence deterministic.
      */
     int[] multiStart(int p, int starts, long seed) {
+        return multiStart(p, starts, seed, null, v -> false);
+    }
+
+    /**
+     * As {@link #multiStart(int, int, long)}, starting from {@code first} (already greedy + interchange,
+     * or null to compute it) and stopping early once {@code enough} accepts the best value so far (the
+     * bound proves it within the tolerated gap, or the time limit is reached).
+     */
+    int[] multiStart(int p, int starts, long seed, int[] first, java.util.function.DoublePredicate enough) {
         int total = required.length + p;
         SplittableRandom random = new SplittableRandom(seed);
-        load(greedy(new int[0], total));
-        interchange();
+        if (first == null) {
+            load(greedy(new int[0], total));
+            interchange();
+        } else {
+            load(first);
+        }
         int[] best = sites();
         double bestValue = covered();
-        for (int s = 1; s < starts; s++) {
+        startsRun = 1;
+        for (int s = 1; s < starts && !enough.test(bestValue); s++) {
+            startsRun++;
             int[] sites;
             if (s % 2 == 1) {
                 sites = best.clone();

@@ -40,4 +40,21 @@ final class EuclideanDistances implements DistanceProvider {
         double ey = dy[demand] - sy[site];
         return Math.sqrt(ex * ex + ey * ey);
     }
+
+    // Coordinates for the grid-based neighbour lists (UniformGrid); never modified.
+    double[] demandX() {
+        return dx;
+    }
+
+    double[] demandY() {
+        return dy;
+    }
+
+    double[] siteX() {
+        return sx;
+    }
+
+    double[] siteY() {
+        return sy;
+    }
 }

@@ -24,6 +24,8 @@ public final class MaximalCovering {
     private int starts = 64;
     private long seed = 1;
     private int boundIterations = 2000;
+    private double gapTolerance = 1e-3;
+    private double timeLimitSeconds = 60;
 
     public MaximalCovering(AllocationProblem problem, int p) {
         problem.radius();
@@ -57,18 +59,64 @@ public final class MaximalCovering {
         return this;
     }
 
+    /**
+     * Skip further starts once the bound proves the answer within this relative
+     * gap (default 1e-3 = 0.1 %; 0 = only when proven optimal).
+     */
+    public MaximalCovering setGapTolerance(double relativeGap) {
+        if (!(relativeGap >= 0) || relativeGap >= 1) {
+            throw new IllegalArgumentException("gap tolerance must be in [0, 1), was " + relativeGap);
+        }
+        this.gapTolerance = relativeGap;
+        return this;
+    }
+
+    /** Time limit of the multi-start (default 60 s); on expiry the best answer so far is returned with its gap. */
+    public MaximalCovering setTimeLimitSeconds(double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("time limit must be > 0 seconds, was " + seconds);
+        }
+        this.timeLimitSeconds = seconds;
+        return this;
+    }
+
     public AllocationResult solve() {
         long t0 = System.nanoTime();
+        long deadline = t0 + (long) (timeLimitSeconds * 1e9);
         CoverageSearch search = new CoverageSearch(problem);
-        int[] best = search.multiStart(p, starts, seed);
+        // First start, then the bound: if it already proves the first answer within the tolerated gap,
+        // the remaining starts are skipped (early stop); otherwise they run and may close it further.
+        search.load(search.greedy(new int[0], problem.required().length + p));
+        search.interchange();
+        int[] first = search.sites();
+        double firstValue = search.covered();
+        CoverageLagrangian lag = new CoverageLagrangian(search, firstValue, first);
+        // The bound itself runs until it proves optimality or converges: on small instances it often
+        // proves the answer optimal, which is worth more than the milliseconds a tolerance would save.
+        double bound = Math.min(search.greedyBound(first, p), lag.run(p, firstValue, boundIterations));
+        double ub = search.roundDown(bound);
+        boolean[] timedOut = {false};
+        int[] best = search.multiStart(p, starts, seed, first, v -> {
+            if (ub - Math.max(v, lag.lower) <= gapTolerance * Math.max(1e-12, Math.max(v, lag.lower))) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                timedOut[0] = true;
+                return true;
+            }
+            return false;
+        });
         double value = search.covered();
-        CoverageLagrangian lag = new CoverageLagrangian(search, value, best);
-        double bound = Math.min(search.greedyBound(best, p), lag.run(p, value, boundIterations));
         if (lag.lower > value) {
             search.load(lag.lowerSites);
             search.interchange();
-            best = search.sites();
+            if (search.covered() > value) {
+                best = search.sites();
+            } else {
+                search.load(best);
+            }
         }
+        String note = timedOut[0] ? "time limit reached after " + search.startsRun + " of " + starts + " starts" : "";
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> params = new LinkedHashMap<>();
         params.put("p", Integer.toString(p));
@@ -79,6 +127,9 @@ public final class MaximalCovering {
         params.put("starts", Integer.toString(starts));
         params.put("seed", Long.toString(seed));
         params.put("boundIterations", Integer.toString(boundIterations));
-        return search.explain("mclp", best, search.roundDown(bound), "", seconds, params);
+        params.put("startsRun", Integer.toString(search.startsRun));
+        params.put("gapTolerance", Double.toString(gapTolerance));
+        params.put("timeLimitSeconds", Double.toString(timeLimitSeconds));
+        return search.explain("mclp", best, ub, note, seconds, params);
     }
 }

@@ -33,6 +33,7 @@ public final class PMedian {
     private int boundIterations = 3000;
     private double timeLimitSeconds = 60;
     private long maxNodes = 200_000;
+    private double gapTolerance = 1e-4;
 
     public PMedian(AllocationProblem problem, int p) {
         problem.checkP(p);
@@ -75,7 +76,26 @@ public final class PMedian {
         return this;
     }
 
-    /** Time limit of the exact search (default 60 s); on expiry the answer keeps its valid bound and gap. */
+    /**
+     * Stop adding starts and bound iterations once the bound proves the answer within this relative gap
+     * (default 1e-4 = 0.01 %; 0 = only when proven optimal). Exact mode still closes the gap fully.
+     */
+    public PMedian setGapTolerance(double relativeGap) {
+        if (!(relativeGap >= 0) || relativeGap >= 1) {
+            throw new IllegalArgumentException("gap tolerance must be in [0, 1), was " + relativeGap);
+        }
+        this.gapTolerance = relativeGap;
+        return this;
+    }
+
+    private boolean enough(PMedianLagrangian lag, double bound) {
+        return lag.closes(bound) || lag.gap(bound) <= gapTolerance;
+    }
+
+    /**
+     * Time limit (default 60 s) of the heuristic starts and of the exact search; on expiry the answer
+     * keeps its valid bound and gap and says so in {@code message()}.
+     */
     public PMedian setTimeLimitSeconds(double seconds) {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("time limit must be > 0 seconds, was " + seconds);
@@ -86,10 +106,11 @@ public final class PMedian {
 
     public AllocationResult solve() {
         long t0 = System.nanoTime();
-        double[][] c = PMedianSearch.weightedCosts(problem);
+        long deadline = t0 + (long) (timeLimitSeconds * 1e9);
+        PMedianNeighbours nb = new PMedianNeighbours(problem);
         int[] required = problem.required();
-        PMedianSearch search = new PMedianSearch(c, required, p);
-        boolean integral = PMedianSearch.integral(c);
+        PMedianSearch search = new PMedianSearch(nb, required, p);
+        boolean integral = nb.integral();
         SplittableRandom random = new SplittableRandom(seed);
 
         search.load(search.greedy(new int[0]));
@@ -102,8 +123,8 @@ public final class PMedian {
             rootFixed[r] = 1;
         }
         PMedianLagrangian lag = new PMedianLagrangian(search, integral, bestCost, best);
-        double bound = lag.run(rootFixed, Math.min(boundIterations, 600));
-        if (!lag.closes(bound)) {
+        double bound = lag.run(rootFixed, Math.min(boundIterations, 600), gapTolerance);
+        if (!enough(lag, bound)) {
             // The relaxed solution at the best multipliers is a good, different starting point.
             search.load(chosenSites(lag.bestChosen));
             search.interchange();
@@ -113,7 +134,15 @@ public final class PMedian {
             }
         }
         int startsRun = 1;
-        for (int s = 1; s < starts && !lag.closes(bound); s++) {
+        // Further starts only while the bound leaves more than the tolerated gap (early stop), and within
+        // the time limit (the only rule that depends on the machine: it is there so a request cannot run
+        // for minutes; the answer says when it was hit).
+        boolean timedOut = false;
+        for (int s = 1; s < starts && !enough(lag, bound); s++) {
+            if (System.nanoTime() > deadline) {
+                timedOut = true;
+                break;
+            }
             int[] sites = s % 2 == 1 ? perturb(best, search, random) : search.greedy(randomSeeds(search, random));
             search.load(sites);
             search.interchange();
@@ -121,6 +150,10 @@ public final class PMedian {
             if (search.cost() < bestCost) {
                 bestCost = search.cost();
                 best = search.sites();
+            }
+            if (bestCost < lag.upper) {
+                lag.upper = bestCost;
+                lag.upperSites = best.clone();
             }
         }
         if (lag.upper < bestCost) {
@@ -134,8 +167,8 @@ public final class PMedian {
             lag.upper = bestCost;
             lag.upperSites = best.clone();
         }
-        if (!lag.closes(bound) && boundIterations > 600) {
-            bound = Math.max(bound, lag.run(rootFixed, boundIterations - 600));
+        if (!enough(lag, bound) && boundIterations > 600 && System.nanoTime() <= deadline) {
+            bound = Math.max(bound, lag.run(rootFixed, boundIterations - 600, gapTolerance));
         }
         String note = "";
         long nodes = 0;
@@ -151,6 +184,8 @@ public final class PMedian {
             if (!proven) {
                 note = "branch-and-bound stopped by its limit after " + nodes + " nodes";
             }
+        } else if (timedOut) {
+            note = "time limit reached after " + startsRun + " of " + starts + " starts";
         }
         if (lag.upper < bestCost) {
             bestCost = lag.upper;
@@ -171,8 +206,10 @@ public final class PMedian {
         params.put("seed", Long.toString(seed));
         params.put("exact", Boolean.toString(exact));
         params.put("boundIterations", Integer.toString(boundIterations));
+        params.put("gapTolerance", Double.toString(gapTolerance));
+        params.put("candidateListLength", Integer.toString(nb.k));
+        params.put("timeLimitSeconds", Double.toString(timeLimitSeconds));
         if (exact) {
-            params.put("timeLimitSeconds", Double.toString(timeLimitSeconds));
             params.put("nodes", Long.toString(nodes));
         }
         return explainSolution(search, problem, best, bestCost, lower, proven, note, seconds, params);
@@ -233,7 +270,24 @@ public final class PMedian {
     private static AllocationResult explainSolution(PMedianSearch search, AllocationProblem problem, int[] sites,
             double cost, double lower, boolean proven, String note, double seconds, Map<String, String> params) {
         int n = search.n;
-        double[][] c = search.c;
+        // Cost rows of the open sites only (exact): required + p rows, not the full matrix.
+        Map<Integer, double[]> rows = new java.util.HashMap<>();
+        for (int s : sites) {
+            double[] row = new double[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = search.nb.cost(i, s);
+            }
+            rows.put(s, row);
+        }
+        for (int r : problem.required()) {
+            rows.computeIfAbsent(r, s -> {
+                double[] row = new double[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = search.nb.cost(i, s);
+                }
+                return row;
+            });
+        }
         List<Integer> order = new ArrayList<>();
         for (int r : problem.required()) {
             order.add(r);
@@ -250,7 +304,7 @@ public final class PMedian {
         double before = Double.NaN;
         double current = Double.POSITIVE_INFINITY;
         for (int r : order) {
-            current = relax(best, c[r]);
+            current = relax(best, rows.get(r));
             gains.add(new double[] {0, current});
         }
         if (!order.isEmpty()) {
@@ -267,8 +321,9 @@ public final class PMedian {
             double pickCost = Double.POSITIVE_INFINITY;
             for (int s : rest) {
                 double v = 0;
+                double[] row = rows.get(s);
                 for (int i = 0; i < n; i++) {
-                    v += Math.min(best[i], c[s][i]);
+                    v += Math.min(best[i], row[i]);
                 }
                 if (v < pickCost) {
                     pickCost = v;
@@ -277,7 +332,7 @@ public final class PMedian {
             }
             rest.remove(Integer.valueOf(pick));
             double gain = Double.isInfinite(current) ? 0 : current - pickCost;
-            current = relax(best, c[pick]);
+            current = relax(best, rows.get(pick));
             order.add(pick);
             gains.add(new double[] {gain, current});
         }
