@@ -43,6 +43,8 @@ class HotspotApiIT extends PostgisIT {
     static void privateSchema(DynamicPropertyRegistry registry) throws Exception {
         String base = System.getProperty("cg.db.url", "jdbc:postgresql://127.0.0.1:55432/cg_test?user=cg");
         try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
+            // PostGIS in public (see HotspotFixture), before Flyway runs V1 inside the private schema.
+            st.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public");
             st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
         registry.add("spring.datasource.url",

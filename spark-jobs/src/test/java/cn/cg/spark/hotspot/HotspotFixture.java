@@ -111,6 +111,9 @@ public class HotspotFixture {
                 .toList();
         }
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            // PostGIS belongs in public: created from inside this schema it would land here, and the
+            // other tests of the shared database would lose the geometry type when the schema goes.
+            st.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public");
             st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             st.execute("CREATE SCHEMA " + schema);
             for (Path m : migrations) {
