@@ -42,6 +42,20 @@ public class DataVersion {
         return new Period(m, m.plusMonths(1));
     }
 
+    /**
+     * Whether cases changed after the served run read them, or no run exists: what {@code ./cg up} asks
+     * before starting Spark, so that a second start with nothing new skips the job.
+     */
+    public static boolean aggregationDue(JdbcTemplate jdbc) {
+        Boolean due = jdbc.queryForObject(AGGREGATION_DUE, Boolean.class);
+        return due == null || due;
+    }
+
+    private static final String AGGREGATION_DUE = """
+            SELECT NOT EXISTS (SELECT 1 FROM data_version)
+                OR EXISTS (SELECT 1 FROM violation, data_version d WHERE violation.updated_at > d.watermark)
+                OR EXISTS (SELECT 1 FROM violation_change, data_version d WHERE changed_at > d.watermark)""";
+
     public void refresh() {
         current.invalidateAll();
     }

@@ -1,5 +1,6 @@
 package cn.cg.api.system;
 
+import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.demo.DemoLoader;
 import cn.cg.api.violation.ImportBenchmark;
 import cn.cg.api.violation.ImportException;
@@ -17,6 +18,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Runs the command given to {@code ./cg} (import, demo, bench-import, migrate) and sets the exit code. */
@@ -27,10 +29,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ViolationImporter importer;
     private final DemoLoader demo;
     private final ImportBenchmark importBenchmark;
+    private final JdbcTemplate jdbc;
     private final PrintStream out = System.out;
     private int exitCode;
 
-    CommandRunner(ViolationImporter importer, DemoLoader demo, ImportBenchmark importBenchmark) {
+    CommandRunner(ViolationImporter importer, DemoLoader demo, ImportBenchmark importBenchmark, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.importer = importer;
         this.demo = demo;
         this.importBenchmark = importBenchmark;
@@ -42,7 +46,10 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         try {
             switch (cmd.command()) {
                 case "import" -> importFile(cmd);
-                case "demo" -> out.println(demo.load(cmd.flag("if-empty")));
+                case "demo" -> {
+                    out.println(demo.load(cmd.flag("if-empty")));
+                    out.println("aggregation: " + (DataVersion.aggregationDue(jdbc) ? "due" : "up to date"));
+                }
                 case "bench-import" -> out.println(importBenchmark.run(cmd.intOption("cases", 1_000_000), cmd.flag("truncate")));
                 case "migrate" -> out.println("schema is up to date");
                 default -> throw new IllegalArgumentException("unknown command " + cmd.command());
