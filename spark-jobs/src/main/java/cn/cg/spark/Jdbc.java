@@ -1,6 +1,7 @@
 package cn.cg.spark;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -22,5 +23,34 @@ public final class Jdbc {
             throw new SQLException("not a PostgreSQL JDBC URL: " + url);
         }
         return c;
+    }
+
+    /** Runs a statement with its values bound; returns the rows it changed. */
+    public static int update(Connection c, String sql, Object... binds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < binds.length; i++) {
+                ps.setObject(i + 1, binds[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Work that talks to the database. */
+    public interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs work in one transaction: all of it commits, or none of it (the connection is left in autocommit). */
+    public static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 }

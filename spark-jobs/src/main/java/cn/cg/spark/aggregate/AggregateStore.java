@@ -262,29 +262,11 @@ public final class AggregateStore implements AutoCloseable {
     }
 
     private int update(String sql, Object... binds) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int i = 0; i < binds.length; i++) {
-                ps.setObject(i + 1, binds[i]);
-            }
-            return ps.executeUpdate();
-        }
+        return Jdbc.update(conn, sql, binds);
     }
 
-    private interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    private void inTransaction(SqlWork work) throws SQLException {
-        conn.setAutoCommit(false);
-        try {
-            work.run();
-            conn.commit();
-        } catch (SQLException | RuntimeException e) {
-            conn.rollback();
-            throw e;
-        } finally {
-            conn.setAutoCommit(true);
-        }
+    private void inTransaction(Jdbc.SqlWork work) throws SQLException {
+        Jdbc.inTransaction(conn, work);
     }
 
     @Override

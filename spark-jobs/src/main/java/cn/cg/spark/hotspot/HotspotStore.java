@@ -1,7 +1,7 @@
 package cn.cg.spark.hotspot;
 
-import java.sql.Connection;
 import cn.cg.spark.Jdbc;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,29 +148,11 @@ public final class HotspotStore implements AutoCloseable {
     }
 
     private int update(String sql, Object... binds) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int i = 0; i < binds.length; i++) {
-                ps.setObject(i + 1, binds[i]);
-            }
-            return ps.executeUpdate();
-        }
+        return Jdbc.update(conn, sql, binds);
     }
 
-    private interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    private void inTransaction(SqlWork work) throws SQLException {
-        conn.setAutoCommit(false);
-        try {
-            work.run();
-            conn.commit();
-        } catch (SQLException | RuntimeException e) {
-            conn.rollback();
-            throw e;
-        } finally {
-            conn.setAutoCommit(true);
-        }
+    private void inTransaction(Jdbc.SqlWork work) throws SQLException {
+        Jdbc.inTransaction(conn, work);
     }
 
     @Override
