@@ -354,7 +354,8 @@
 
   function planRequest() {
     const kind = $('planKind').value;
-    const body = { p: parseInt($('planP').value, 10), radiusM: parseFloat($('planRadius').value), ...period() };
+    const body = { p: parseInt($('planP').value, 10), radiusM: parseFloat($('planRadius').value),
+      candidateSource: $('planSource').value, ...period() };
     if (kind === 'vendor-zones') {
       body.minSpacingM = parseFloat($('planSpacing').value);
       body.eveningWeight = parseFloat($('planEvening').value);
@@ -371,6 +372,7 @@
     const file = $('planCandidates').files[0];
     if (file) {
       try { body.candidates = JSON.parse(await file.text()); } catch (e) { showError('GeoJSON: ' + e.message); return; }
+      body.candidateSource = 'request';
     }
     $('planRun').disabled = true;
     $('planStatus').innerHTML = t('plan.running') + '<div class="progress"></div>';
