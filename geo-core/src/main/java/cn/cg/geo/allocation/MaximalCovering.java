@@ -39,10 +39,7 @@ public final class MaximalCovering {
     }
 
     public MaximalCovering setStarts(int starts) {
-        if (starts < 1) {
-            throw new IllegalArgumentException("starts must be >= 1, was " + starts);
-        }
-        this.starts = starts;
+        this.starts = SettingChecks.starts(starts);
         return this;
     }
 
@@ -52,10 +49,7 @@ public final class MaximalCovering {
     }
 
     public MaximalCovering setBoundIterations(int iterations) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("bound iterations must be >= 1, was " + iterations);
-        }
-        this.boundIterations = iterations;
+        this.boundIterations = SettingChecks.boundIterations(iterations);
         return this;
     }
 
@@ -64,10 +58,7 @@ public final class MaximalCovering {
      * gap (default 1e-3 = 0.1 %; 0 = only when proven optimal).
      */
     public MaximalCovering setGapTolerance(double relativeGap) {
-        if (!(relativeGap >= 0) || relativeGap >= 1) {
-            throw new IllegalArgumentException("gap tolerance must be in [0, 1), was " + relativeGap);
-        }
-        this.gapTolerance = relativeGap;
+        this.gapTolerance = SettingChecks.gapTolerance(relativeGap);
         return this;
     }
 

@@ -48,10 +48,7 @@ public final class PMedian {
 
     /** Number of local-search starts (>= 1); the first is always plain greedy + interchange. */
     public PMedian setStarts(int starts) {
-        if (starts < 1) {
-            throw new IllegalArgumentException("starts must be >= 1, was " + starts);
-        }
-        this.starts = starts;
+        this.starts = SettingChecks.starts(starts);
         return this;
     }
 
@@ -69,10 +66,7 @@ public final class PMedian {
 
     /** Subgradient iterations for the root bound (default 3000; it stops earlier once the bound closes). */
     public PMedian setBoundIterations(int iterations) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("bound iterations must be >= 1, was " + iterations);
-        }
-        this.boundIterations = iterations;
+        this.boundIterations = SettingChecks.boundIterations(iterations);
         return this;
     }
 
@@ -81,10 +75,7 @@ public final class PMedian {
      * (default 1e-4 = 0.01 %; 0 = only when proven optimal). Exact mode still closes the gap fully.
      */
     public PMedian setGapTolerance(double relativeGap) {
-        if (!(relativeGap >= 0) || relativeGap >= 1) {
-            throw new IllegalArgumentException("gap tolerance must be in [0, 1), was " + relativeGap);
-        }
-        this.gapTolerance = relativeGap;
+        this.gapTolerance = SettingChecks.gapTolerance(relativeGap);
         return this;
     }
 

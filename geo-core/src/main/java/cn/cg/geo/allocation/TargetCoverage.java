@@ -42,10 +42,7 @@ public final class TargetCoverage {
     }
 
     public TargetCoverage setStarts(int starts) {
-        if (starts < 1) {
-            throw new IllegalArgumentException("starts must be >= 1, was " + starts);
-        }
-        this.starts = starts;
+        this.starts = SettingChecks.starts(starts);
         return this;
     }
 
