@@ -53,4 +53,18 @@ public final class Jdbc {
             c.setAutoCommit(true);
         }
     }
+
+    /**
+     * Marks a running job run as failed with its cause. {@code runTable} is one of the jobs' own run
+     * tables (a constant, never user input). A failure to record the failure is attached to the cause
+     * rather than hiding it.
+     */
+    public static void markRunFailed(Connection c, String runTable, long runId, Throwable cause) {
+        try {
+            update(c, "UPDATE " + runTable + " SET status = 'failed', finished_at = clock_timestamp(), message = ? "
+                + "WHERE run_id = ? AND status = 'running'", String.valueOf(cause), runId);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
 }

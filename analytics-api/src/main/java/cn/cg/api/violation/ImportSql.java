@@ -55,7 +55,7 @@ final class ImportSql {
 
     static final String FINISH_RUN = """
             UPDATE import_run SET rows_read = ?, accepted = ?, updated = ?, rejected = ?, duplicates = ?,
-                                  finished_at = now()
+                                  file_sha256 = ?, finished_at = now()
             WHERE id = ?""";
 
     private ImportSql() {

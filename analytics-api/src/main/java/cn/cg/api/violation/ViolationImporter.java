@@ -133,12 +133,8 @@ public class ViolationImporter {
             ps.setInt(3, updated);
             ps.setInt(4, rejected);
             ps.setInt(5, duplicates);
-            ps.setLong(6, importId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET file_sha256 = ? WHERE id = ?")) {
-            ps.setString(1, HexFormat.of().formatHex(sha.digest()));
-            ps.setLong(2, importId);
+            ps.setString(6, HexFormat.of().formatHex(sha.digest()));
+            ps.setLong(7, importId);
             ps.executeUpdate();
         }
         return new ImportReport(importId, request.fileName(), request.format().name().toLowerCase(), request.crs().id(),

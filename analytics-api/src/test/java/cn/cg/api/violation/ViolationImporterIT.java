@@ -41,6 +41,9 @@ class ViolationImporterIT extends PostgisIT {
         assertThat(count("SELECT count(*) FROM violation")).isEqualTo(r.accepted());
         assertThat(r.rejections()).allSatisfy(rej -> assertThat(rej.reason()).isIn("missing coordinates"));
         assertThat(count("SELECT count(*) FROM import_run WHERE rows_read = 11884 AND accepted = ?", r.accepted())).isOne();
+        String sha = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SF)));
+        assertThat(jdbc.queryForObject("SELECT file_sha256 FROM import_run WHERE id = ?", String.class, r.importId())).isEqualTo(sha);
         // Every stored point lies in San Francisco.
         assertThat(count("SELECT count(*) FROM violation WHERE NOT ST_Intersects(geom, ST_MakeEnvelope(-122.52, 37.70, -122.35, 37.84, 4326))")).isZero();
 

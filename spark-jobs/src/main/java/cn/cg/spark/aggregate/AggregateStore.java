@@ -250,15 +250,7 @@ public final class AggregateStore implements AutoCloseable {
     }
 
     public void markFailed(long runId, Throwable cause) {
-        try (PreparedStatement ps = conn.prepareStatement(
-            "UPDATE agg_run SET status = 'failed', finished_at = clock_timestamp(), message = ? WHERE run_id = ? "
-                + "AND status = 'running'")) {
-            ps.setString(1, String.valueOf(cause));
-            ps.setLong(2, runId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
+        Jdbc.markRunFailed(conn, "agg_run", runId, cause);
     }
 
     private int update(String sql, Object... binds) throws SQLException {

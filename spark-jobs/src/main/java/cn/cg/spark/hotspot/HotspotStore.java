@@ -136,15 +136,7 @@ public final class HotspotStore implements AutoCloseable {
     }
 
     public void markFailed(long runId, Throwable cause) {
-        try (PreparedStatement ps = conn.prepareStatement(
-            "UPDATE hotspot_run SET status = 'failed', finished_at = clock_timestamp(), message = ? "
-                + "WHERE run_id = ? AND status = 'running'")) {
-            ps.setString(1, String.valueOf(cause));
-            ps.setLong(2, runId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
+        Jdbc.markRunFailed(conn, "hotspot_run", runId, cause);
     }
 
     private int update(String sql, Object... binds) throws SQLException {
