@@ -148,7 +148,7 @@
 
   function drawLegend(legend) {
     const stops = legend.stops || [];
-    const ramp = stops.map((s) => s.colour || s.color).filter(Boolean);
+    const ramp = stops.map((s) => s.colour);
     const box = $('legend');
     box.innerHTML = '';
     const bar = document.createElement('div');
@@ -194,7 +194,7 @@
   }
 
   function transition(p) {
-    const v = (p.transition || p.hotTransition || '').toString().toLowerCase();
+    const v = (p.transition || '').toLowerCase();
     return v === 'new' || v === 'gone' || v === 'persisting' ? v : null;
   }
 
@@ -234,10 +234,7 @@
     }).catch((e) => showError(e.message));
   }
 
-  function emergingCode(p) {
-    const v = p.code !== undefined ? p.code : p.pattern !== undefined ? p.pattern : p['class'];
-    return typeof v === 'number' ? v : parseInt(v, 10) || 0;
-  }
+  function emergingCode(p) { return p.code || 0; }
 
   function loadAreas() {
     return api('/api/v1/collections/areas/items?level=district&limit=100').then((geo) => {
@@ -272,15 +269,12 @@
   function refreshRanking() {
     $('rankingCsv').href = '/api/v1/rankings?' + rankingQuery({ f: 'csv' });
     api('/api/v1/rankings?' + rankingQuery()).then((body) => {
-      state.ranking = Array.isArray(body) ? body : (body.rows || body.areas || body.items || []);
+      state.ranking = body.areas || [];
       drawRanking();
     }).catch((e) => showError(e.message));
   }
 
-  function rowValue(row, key) {
-    const v = row[key];
-    return v === undefined ? row[key.replace(/[A-Z]/g, (m) => '_' + m.toLowerCase())] : v;
-  }
+  function rowValue(row, key) { return row[key]; }
 
   function drawRanking() {
     const head = $('ranking').tHead;
@@ -310,7 +304,9 @@
       RANK_COLUMNS.forEach(([k]) => {
         const td = document.createElement('td');
         const v = rowValue(row, k);
-        td.textContent = k === 'name' ? v : /Rate$/.test(k) ? fmt(v * (v <= 1 ? 100 : 1), 1) + '%' : k === 'changePct' ? (v > 0 ? '+' : '') + fmt(v, 1) + '%' : fmt(v, 1);
+        // Rates come as fractions, the change as a percentage.
+        td.textContent = k === 'name' ? v : /Rate$/.test(k) ? fmt(v === null ? null : v * 100, 1) + '%'
+          : k === 'changePct' ? (v > 0 ? '+' : '') + fmt(v, 1) + '%' : fmt(v, 1);
         r.appendChild(td);
       });
       r.addEventListener('click', () => showRankingRow(row));
@@ -336,7 +332,7 @@
   function showRankingRow(row) {
     const lines = RANK_COLUMNS.slice(1).map(([k, label]) => t(label) + ': ' + fmt(rowValue(row, k), 2));
     const top = rowValue(row, 'topCategories');
-    if (top) lines.push(t('rank.top') + ': ' + (Array.isArray(top) ? top.map((c) => c.code || c.name || c).join(', ') : top));
+    if (top) lines.push(t('rank.top') + ': ' + top.map((c) => c.code + ' (' + c.cases + ')').join(', '));
     $('details').innerHTML = '<h2>' + escapeHtml(rowValue(row, 'name') || '') + '</h2>' + lines.map(escapeHtml).join('<br>');
   }
 
@@ -423,7 +419,7 @@
 
   function loadScenarios() {
     api('/api/v1/suggestions').then((list) => {
-      state.scenarios = Array.isArray(list) ? list : (list.items || list.scenarios || []);
+      state.scenarios = list;
       const ul = $('scenarios');
       ul.innerHTML = '';
       state.scenarios.slice(0, 20).forEach((s) => {
@@ -446,7 +442,7 @@
     if (on) state.picked.push(id);
     if (state.picked.length === 2) {
       api('/api/v1/suggestions/compare?a=' + state.picked[0] + '&b=' + state.picked[1]).then((c) => {
-        const side = (s) => '#' + s.id + ' ' + (s.model || '') + ': ' + fmt(s.coveragePct !== undefined ? s.coveragePct : (s.totals || {}).coverageAfterPct, 1) + '%';
+        const side = (s) => '#' + s.id + ' ' + s.model + ': ' + fmt(s.totals.coverageAfterPct, 1) + '%';
         $('scenarioCompare').innerHTML = '<b>' + t('plan.compare') + '</b><br>' + escapeHtml(side(c.a)) + '<br>' + escapeHtml(side(c.b))
           + (c.coverageDifferencePct !== undefined && c.coverageDifferencePct !== null ? '<br>Δ ' + fmt(c.coverageDifferencePct, 1) + '%' : '');
       }).catch((e) => showError(e.message));
