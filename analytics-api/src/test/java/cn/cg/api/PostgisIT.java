@@ -34,8 +34,20 @@ public abstract class PostgisIT {
         return URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + pathAndQuery);
     }
 
+    /** A GET without a token: the public role. */
     protected HttpResponse<String> get(String pathAndQuery) throws Exception {
         return http.send(HttpRequest.newBuilder(url(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET with a bearer token ({@link TestTokens}); null = none. */
+    protected HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
+        return http.send(request(pathAndQuery, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request builder for the path with the bearer token's Authorization header (none when null). */
+    protected HttpRequest.Builder request(String pathAndQuery, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url(pathAndQuery));
+        return token == null ? b : b.header("Authorization", TestTokens.bearer(token));
     }
 
     protected long count(String sql, Object... args) {

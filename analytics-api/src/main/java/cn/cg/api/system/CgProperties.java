@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("cg")
 public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
                            @DefaultValue Tiles tiles, @DefaultValue Features features,
-                           @DefaultValue Suggestions suggestions, @DefaultValue Hotspots hotspots) {
+                           @DefaultValue Suggestions suggestions, @DefaultValue Hotspots hotspots,
+                           @DefaultValue Security security) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -130,5 +131,35 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
                            @DefaultValue("6") int autoKMax,
                            @DefaultValue("10") int maxK,
                            @DefaultValue("9") int defaultResolution) {
+    }
+
+    /**
+     * Roles and privacy (docs/security.md).
+     *
+     * @param k the smallest count a public (anonymous) response may show: smaller cell counts are merged
+     *     into their H3 parents, smaller area and ranking figures are withheld
+     * @param users API users with bearer tokens; only each token's SHA-256 is configured
+     * @param oidc an OpenID Connect issuer whose JWTs are accepted too (off when its issuer is empty)
+     */
+    public record Security(@DefaultValue("5") int k, @DefaultValue java.util.List<User> users, @DefaultValue Oidc oidc) {
+    }
+
+    /**
+     * One configured user.
+     *
+     * @param name shown in logs and problem details, never a secret
+     * @param role public, researcher, planner, leader or admin
+     * @param tokenSha256 lower-case hex SHA-256 of the UTF-8 token ({@code printf %s TOKEN | sha256sum})
+     */
+    public record User(String name, String role, String tokenSha256) {
+    }
+
+    /**
+     * @param issuerUri the issuer ({@code iss}); its keys come from its discovery document unless jwkSetUri is set
+     * @param jwkSetUri where the issuer's signing keys are (optional)
+     * @param rolesClaim the claim holding the role name or a list of names (the highest known one counts)
+     */
+    public record Oidc(@DefaultValue("") String issuerUri, @DefaultValue("") String jwkSetUri,
+                       @DefaultValue("roles") String rolesClaim) {
     }
 }
