@@ -2,6 +2,7 @@ package cn.cg.api.feature;
 
 import cn.cg.api.aggregate.AggregateFilters;
 import cn.cg.api.aggregate.Period;
+import cn.cg.api.privacy.SmallCounts;
 import cn.cg.api.system.InvalidParameterException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -19,9 +20,11 @@ class AreaCollection implements FeatureCollection {
     static final Set<String> LEVELS = Set.of("district", "street", "community", "grid");
 
     private final AggregateFilters filters;
+    private final SmallCounts smallCounts;
 
-    AreaCollection(AggregateFilters filters) {
+    AreaCollection(AggregateFilters filters, SmallCounts smallCounts) {
         this.filters = filters;
+        this.smallCounts = smallCounts;
     }
 
     @Override
@@ -43,8 +46,15 @@ class AreaCollection implements FeatureCollection {
 
     @Override
     public List<String> properties() {
-        return List.of("level", "code", "name", "parent_id", "area_km2", "cases", "cases_per_km2", "closed",
+        List<String> all = List.of("level", "code", "name", "parent_id", "area_km2", "cases", "cases_per_km2", "closed",
                 "closed_on_time", "closure_rate", "on_time_closure_rate", "mean_handling_hours");
+        if (!smallCounts.applies()) {
+            return all;
+        }
+        // Public answers flag the areas whose small figures are withheld (docs/security.md).
+        List<String> withFlag = new ArrayList<>(all);
+        withFlag.add("suppressed");
+        return withFlag;
     }
 
     @Override
@@ -80,6 +90,11 @@ class AreaCollection implements FeatureCollection {
         binds.add(new SqlParameterValue(Types.VARCHAR, level));
         binds.add(new SqlParameterValue(Types.BIGINT, parent));
         binds.add(new SqlParameterValue(Types.BIGINT, parent));
+        if (smallCounts.applies()) {
+            List<Object> suppressed = new ArrayList<>(java.util.Collections.nCopies(5, smallCounts.k()));
+            suppressed.addAll(binds);
+            return new Source(FeatureSql.publicAreas(FeatureSql.AREAS), suppressed);
+        }
         return new Source(FeatureSql.AREAS, binds);
     }
 }

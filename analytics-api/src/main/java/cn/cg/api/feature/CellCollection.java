@@ -2,6 +2,10 @@ package cn.cg.api.feature;
 
 import cn.cg.api.aggregate.AggregateFilter;
 import cn.cg.api.aggregate.AggregateFilters;
+import cn.cg.api.aggregate.DataVersion;
+import cn.cg.api.privacy.PublicCell;
+import cn.cg.api.privacy.PublicCells;
+import cn.cg.api.privacy.SmallCounts;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +18,16 @@ class CellCollection implements FeatureCollection {
 
     private final int resolution;
     private final AggregateFilters filters;
+    private final PublicCells publicCells;
+    private final SmallCounts smallCounts;
+    private final DataVersion version;
 
-    CellCollection(int resolution, AggregateFilters filters) {
+    CellCollection(int resolution, AggregateFilters filters, PublicCells publicCells, SmallCounts smallCounts, DataVersion version) {
         this.resolution = resolution;
         this.filters = filters;
+        this.publicCells = publicCells;
+        this.smallCounts = smallCounts;
+        this.version = version;
     }
 
     @Override
@@ -39,7 +49,9 @@ class CellCollection implements FeatureCollection {
 
     @Override
     public List<String> properties() {
-        return List.of("h3", "resolution", "cases", "period_start", "period_end");
+        // Public answers say which cells are merged ancestors standing for small cells (docs/security.md).
+        return smallCounts.applies() ? List.of("h3", "resolution", "cases", "period_start", "period_end", "merged")
+                : List.of("h3", "resolution", "cases", "period_start", "period_end");
     }
 
     @Override
@@ -56,6 +68,9 @@ class CellCollection implements FeatureCollection {
     public Source source(Interval datetime, Map<String, String> params) {
         AggregateFilter f = new AggregateFilter(filters.parseCategories(params.get("categories")),
                 datetime == null ? null : datetime.period(), filters.area(params.get("area")));
+        if (smallCounts.applies()) {
+            return publicSource(f);
+        }
         List<Object> binds = new ArrayList<>();
         binds.add(resolution);
         binds.add(new SqlParameterValue(Types.VARCHAR, f.period() == null ? null : f.period().from().toString()));
@@ -66,5 +81,17 @@ class CellCollection implements FeatureCollection {
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         return new Source(FeatureSql.CELLS, binds);
+    }
+
+    private Source publicSource(AggregateFilter f) {
+        List<PublicCell> cells = publicCells.cells(f, resolution, version.version());
+        return new Source(FeatureSql.PUBLIC_CELLS, List.of(
+                new SqlParameterValue(Types.VARCHAR, f.period() == null ? null : f.period().from().toString()),
+                new SqlParameterValue(Types.VARCHAR, f.period() == null ? null : f.period().toExclusive().minusDays(1).toString()),
+                cells.stream().map(PublicCell::cell).toArray(Long[]::new),
+                cells.stream().map(PublicCell::resolution).toArray(Integer[]::new),
+                cells.stream().map(PublicCell::cases).toArray(Long[]::new),
+                cells.stream().map(PublicCell::merged).toArray(Boolean[]::new),
+                cells.stream().map(PublicCell::wkt).toArray(String[]::new)));
     }
 }

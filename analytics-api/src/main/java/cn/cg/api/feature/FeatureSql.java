@@ -37,6 +37,39 @@ final class FeatureSql {
                    AND ST_Intersects(ar.geom, ST_Centroid(h.geom))))""";
 
     /**
+     * The public's cells (docs/security.md): the query's cells after small-count merging, given as arrays
+     * (merged ancestors have no h3_cell row). Binds: resolution of the collection, period first and last day,
+     * then the arrays cell, resolution, cases, merged, boundary WKT.
+     */
+    static final String PUBLIC_CELLS = """
+            SELECT lower(to_hex(m.cell)) AS id, ST_GeomFromText(m.wkt, 4326) AS geom, lower(to_hex(m.cell)) AS h3,
+                   m.resolution, m.cases::integer AS cases, ?::text AS period_start, ?::text AS period_end, m.merged
+            FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::text[]) AS m(cell, resolution, cases, merged, wkt)""";
+
+    /**
+     * The public's form of {@link #AREAS}: figures from 1 to k-1 withheld (NULL), with what they can be
+     * worked back from: closed and its rate and mean hours when the closed or the still-open count is small,
+     * on-time likewise, everything when the cases are. Binds: k five times, then the source's.
+     */
+    static String publicAreas(String source) {
+        return """
+                SELECT f.id, f.geom, f.level, f.code, f.name, f.parent_id, f.area_km2,
+                       CASE WHEN f.small THEN NULL ELSE f.cases END AS cases,
+                       CASE WHEN f.small THEN NULL ELSE f.cases_per_km2 END AS cases_per_km2,
+                       CASE WHEN f.small OR f.closed_small THEN NULL ELSE f.closed END AS closed,
+                       CASE WHEN f.small OR f.on_time_small THEN NULL ELSE f.closed_on_time END AS closed_on_time,
+                       CASE WHEN f.small OR f.closed_small THEN NULL ELSE f.closure_rate END AS closure_rate,
+                       CASE WHEN f.small OR f.on_time_small THEN NULL ELSE f.on_time_closure_rate END AS on_time_closure_rate,
+                       CASE WHEN f.small OR f.closed_small THEN NULL ELSE f.mean_handling_hours END AS mean_handling_hours,
+                       (f.small OR f.closed_small OR f.on_time_small) AS suppressed
+                FROM (SELECT s.*, (s.cases BETWEEN 1 AND ?::integer - 1) AS small,
+                             (s.closed BETWEEN 1 AND ?::integer - 1 OR s.cases - s.closed BETWEEN 1 AND ?::integer - 1) AS closed_small,
+                             (s.closed_on_time BETWEEN 1 AND ?::integer - 1
+                              OR s.cases - s.closed_on_time BETWEEN 1 AND ?::integer - 1) AS on_time_small
+                      FROM (""" + source + ") s) f";
+    }
+
+    /**
      * Admin areas with their figures over whole months. Binds: first month, month after the last,
      * categories, level twice (NULL = all levels), parent twice (NULL = any).
      */

@@ -1,6 +1,7 @@
 package cn.cg.api.feature;
 
 import cn.cg.api.aggregate.DataVersion;
+import cn.cg.api.security.AccessMatrix;
 import cn.cg.api.system.CgProperties;
 import cn.cg.api.system.HttpCaching;
 import cn.cg.api.system.InvalidParameterException;
@@ -62,7 +63,8 @@ class FeaturesController {
     Map<String, Object> list() {
         String base = base();
         List<Object> all = new ArrayList<>();
-        collections.all().forEach(c -> all.add(documents.collection(base, c)));
+        // Only what the caller's role may read (docs/security.md), so clients such as GDAL do not trip over 403s.
+        collections.all().stream().filter(c -> AccessMatrix.readable(c.id())).forEach(c -> all.add(documents.collection(base, c)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("links", List.of(FeatureDocuments.link(base + "/collections", "self", "application/json", "Collections")));
         out.put("collections", all);

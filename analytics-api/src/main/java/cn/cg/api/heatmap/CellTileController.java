@@ -3,6 +3,7 @@ package cn.cg.api.heatmap;
 import cn.cg.api.aggregate.AggregateFilter;
 import cn.cg.api.aggregate.AggregateFilters;
 import cn.cg.api.aggregate.DataVersion;
+import cn.cg.api.privacy.SmallCounts;
 import cn.cg.api.system.CgProperties;
 import cn.cg.api.system.HttpCaching;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,9 +27,12 @@ class CellTileController {
     private final AggregateFilters filters;
     private final DataVersion version;
     private final CgProperties.Tiles settings;
+    private final SmallCounts smallCounts;
 
-    CellTileController(CellTiles cells, AggregateFilters filters, DataVersion version, CgProperties properties) {
+    CellTileController(CellTiles cells, AggregateFilters filters, DataVersion version, CgProperties properties,
+                       SmallCounts smallCounts) {
         this.cells = cells;
+        this.smallCounts = smallCounts;
         this.filters = filters;
         this.version = version;
         this.settings = properties.tiles();
@@ -58,6 +62,6 @@ class CellTileController {
             return HttpCaching.notModified(etag, settings.maxAge());
         }
         return HttpCaching.ok(etag, settings.maxAge()).contentType(MediaType.parseMediaType(MVT))
-                .body(cells.tile(f, v, z, x, y));
+                .body(cells.tile(f, v, z, x, y, smallCounts.applies()));
     }
 }

@@ -4,6 +4,7 @@ import cn.cg.api.aggregate.AggregateFilter;
 import cn.cg.api.aggregate.AggregateFilters;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.heatmap.WebMercator.Box;
+import cn.cg.api.privacy.SmallCounts;
 import cn.cg.api.system.CgProperties;
 import cn.cg.api.system.InvalidParameterException;
 import java.util.Map;
@@ -16,9 +17,11 @@ class HeatmapRequests {
     private final AggregateFilters filters;
     private final DataVersion version;
     private final CgProperties.Tiles settings;
+    private final SmallCounts smallCounts;
 
-    HeatmapRequests(AggregateFilters filters, DataVersion version, CgProperties properties) {
+    HeatmapRequests(AggregateFilters filters, DataVersion version, CgProperties properties, SmallCounts smallCounts) {
         this.filters = filters;
+        this.smallCounts = smallCounts;
         this.version = version;
         this.settings = properties.tiles();
     }
@@ -35,7 +38,7 @@ class HeatmapRequests {
         if (top != null && !(top > 0)) {
             throw new InvalidParameterException("scaleMax", "scaleMax is a density in cases per km2 and must be positive");
         }
-        return new HeatmapQuery(f, h, top);
+        return new HeatmapQuery(f, h, top, smallCounts.applies());
     }
 
     /** A lon/lat bbox as an EPSG:3857 box; within Web Mercator's latitudes, minimum before maximum. */

@@ -3,6 +3,8 @@ package cn.cg.api.heatmap;
 import cn.cg.api.aggregate.AggregateFilter;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.heatmap.WebMercator.Box;
+import cn.cg.api.privacy.PublicCell;
+import cn.cg.api.privacy.PublicCells;
 import cn.cg.api.system.CgProperties;
 import cn.cg.geo.density.KernelDensity;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -48,9 +50,11 @@ class HeatmapService {
     private final Cache<String, QueryScale> scales = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Cache<String, CellPoints> points;
     private final byte[] emptyTile;
+    private final PublicCells publicCells;
 
-    HeatmapService(JdbcTemplate jdbc, DataVersion version, TileCache tiles, CgProperties properties) {
+    HeatmapService(JdbcTemplate jdbc, DataVersion version, TileCache tiles, CgProperties properties, PublicCells publicCells) {
         this.jdbc = jdbc;
+        this.publicCells = publicCells;
         this.version = version;
         this.tiles = tiles;
         this.settings = properties.tiles();
@@ -67,8 +71,28 @@ class HeatmapService {
      * The query's weighted cell centres at a resolution, read once per (filter, data version) and kept
      * in memory: tiles and surfaces then select the points near them without a database round trip.
      */
-    CellPoints points(AggregateFilter f, int resolution, long dataVersion) {
-        return points.get(dataVersion + "|" + f.canonical() + "|" + resolution, k -> load(f, resolution));
+    CellPoints points(HeatmapQuery q, int resolution, long dataVersion) {
+        AggregateFilter f = q.filter();
+        return points.get(dataVersion + "|" + f.canonical() + "|" + resolution + (q.suppressed() ? "|public" : ""),
+                k -> q.suppressed() ? publicPoints(f, resolution, dataVersion) : load(f, resolution));
+    }
+
+    /**
+     * A public query's points: the cells merged below k, each at its own centre (a merged pool at its
+     * ancestor's centre), so a lone case is either pooled and smeared over the ancestor or left out.
+     */
+    private CellPoints publicPoints(AggregateFilter f, int resolution, long dataVersion) {
+        List<PublicCell> cells = publicCells.cells(f, resolution, dataVersion);
+        int n = cells.size();
+        double[] lon = new double[n];
+        double[] lat = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            lon[i] = cells.get(i).lon();
+            lat[i] = cells.get(i).lat();
+            w[i] = cells.get(i).cases();
+        }
+        return new CellPoints(lon, lat, w);
     }
 
     byte[] tile(HeatmapQuery q, long dataVersion, int z, int x, int y) {
@@ -76,7 +100,7 @@ class HeatmapService {
             QueryScale s = scale(q, dataVersion);
             Box box = WebMercator.tile(z, x, y);
             int n = WebMercator.TILE;
-            float[] density = surface(points(q.filter(), z >= settings.fineZoom() ? FINE : COARSE, dataVersion), s.bandwidth(),
+            float[] density = surface(points(q, z >= settings.fineZoom() ? FINE : COARSE, dataVersion), s.bandwidth(),
                     box, box.width() / n, n, n);
             int[] argb = new int[density.length];
             boolean any = false;
@@ -103,7 +127,7 @@ class HeatmapService {
     }
 
     private QueryScale computeScale(AggregateFilter f, HeatmapQuery q, long dataVersion) {
-        CellPoints p = points(f, FINE, dataVersion);
+        CellPoints p = points(q, FINE, dataVersion);
         double h;
         boolean rule = q.bandwidth() == null;
         if (rule) {
@@ -179,7 +203,7 @@ class HeatmapService {
     /** The surface over a box (top-left anchored, cells of {@code cell} Mercator units) as a GeoTIFF. */
     byte[] geotiff(HeatmapQuery q, long dataVersion, Box box, double cell, int width, int height) {
         QueryScale s = scale(q, dataVersion);
-        float[] density = surface(points(q.filter(), FINE, dataVersion), s.bandwidth(), box, cell, width, height);
+        float[] density = surface(points(q, FINE, dataVersion), s.bandwidth(), box, cell, width, height);
         Box raster = new Box(box.minX(), box.maxY() - height * cell, box.minX() + width * cell, box.maxY());
         return GeoTiffs.write("density_cases_per_km2", density, width, height, raster);
     }

@@ -50,4 +50,20 @@ final class HeatmapSql {
                        lower(to_hex(c.cell)) AS h3, c.cell, ?::integer AS resolution, c.cases
                 FROM counts c, bounds)
             SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
+
+    /**
+     * The public's vector tile: the query's cells after small-count merging (docs/security.md), given as
+     * arrays because merged ancestors have no h3_cell row. Same layer and attributes as {@link #CELL_TILE}
+     * (resolution is the published cell's own) plus {@code merged}. Binds: z, x, y, then the arrays cell,
+     * resolution, cases, merged, boundary WKT.
+     */
+    static final String PUBLIC_CELL_TILE = """
+            WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
+            m AS (SELECT * FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::text[])
+                  AS u(cell, resolution, cases, merged, wkt)),
+            mvt AS (
+                SELECT ST_AsMVTGeom(ST_Transform(ST_GeomFromText(m.wkt, 4326), 3857), bounds.env, 4096, 64, true) AS geom,
+                       lower(to_hex(m.cell)) AS h3, m.cell, m.resolution, m.cases::integer AS cases, m.merged
+                FROM m, bounds)
+            SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
 }

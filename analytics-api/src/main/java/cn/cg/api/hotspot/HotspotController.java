@@ -2,6 +2,7 @@ package cn.cg.api.hotspot;
 
 import cn.cg.api.aggregate.CategoryCatalog;
 import cn.cg.api.aggregate.Period;
+import cn.cg.api.privacy.SmallCounts;
 import cn.cg.geo.hotspot.EmergingCell;
 import cn.cg.geo.hotspot.HotspotCell;
 import cn.cg.geo.hotspot.Kernel;
@@ -31,10 +32,30 @@ class HotspotController {
 
     private final HotspotService service;
     private final CategoryCatalog categories;
+    private final SmallCounts smallCounts;
 
-    HotspotController(HotspotService service, CategoryCatalog categories) {
+    HotspotController(HotspotService service, CategoryCatalog categories, SmallCounts smallCounts) {
         this.service = service;
         this.categories = categories;
+        this.smallCounts = smallCounts;
+    }
+
+    /**
+     * Public answers withhold counts from 1 to k-1 (docs/security.md): the figure becomes null and the
+     * feature says {@code suppressed}. The statistics (z, p, bin) stay: they describe a neighbourhood.
+     */
+    private void count(Map<String, Object> properties, String name, double value) {
+        long n = Math.round(value);
+        if (smallCounts.applies() && smallCounts.small(Math.abs(n))) {
+            properties.put(name, null);
+            properties.put("suppressed", true);
+        } else {
+            properties.put(name, value);
+        }
+    }
+
+    private Object total(long cases) {
+        return smallCounts.applies() && smallCounts.small(cases) ? null : cases;
     }
 
     @GetMapping
@@ -50,7 +71,7 @@ class HotspotController {
         long cases = 0;
         for (HotspotCell c : g.cells()) {
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("value", c.value());
+            count(p, "value", c.value());
             p.put("z", CellFeatures.number(c.z()));
             p.put("p", CellFeatures.number(c.p()));
             p.put("bin", c.bin());
@@ -62,7 +83,7 @@ class HotspotController {
         params.put("kernel", r.kernel.name().toLowerCase(Locale.ROOT));
         params.put("fdr", r.fdr);
         params.put("cells", g.cells().size());
-        params.put("cases", cases);
+        params.put("cases", total(cases));
         return CellFeatures.collection(params, features);
     }
 
@@ -96,7 +117,7 @@ class HotspotController {
         params.put("timeLag", 1);
         params.put("alpha", ALPHA);
         params.put("cells", e.cells().size());
-        params.put("cases", e.cases());
+        params.put("cases", total(e.cases()));
         return CellFeatures.collection(params, features);
     }
 
@@ -113,10 +134,10 @@ class HotspotController {
         Map<String, Integer> summary = new LinkedHashMap<>();
         for (PeriodChange ch : c.changes()) {
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("previous", ch.previous());
-            p.put("current", ch.current());
-            p.put("difference", ch.difference());
-            p.put("ratio", CellFeatures.number(ch.ratio()));
+            count(p, "previous", ch.previous());
+            count(p, "current", ch.current());
+            count(p, "difference", ch.difference());
+            p.put("ratio", p.containsKey("suppressed") ? null : CellFeatures.number(ch.ratio()));
             p.put("p", CellFeatures.number(ch.p()));
             p.put("significant", ch.isSignificant(ALPHA));
             p.put("previous_bin", ch.previousBin());

@@ -3,6 +3,7 @@ package cn.cg.api.ranking;
 import cn.cg.api.aggregate.AggregateFilters;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.aggregate.Period;
+import cn.cg.api.privacy.SmallCounts;
 import cn.cg.api.system.CgProperties;
 import cn.cg.api.system.HttpCaching;
 import cn.cg.api.system.InvalidParameterException;
@@ -29,9 +30,12 @@ class RankingController {
     private final AggregateFilters filters;
     private final DataVersion version;
     private final CgProperties.Tiles settings;
+    private final SmallCounts smallCounts;
 
-    RankingController(RankingService rankings, AggregateFilters filters, DataVersion version, CgProperties properties) {
+    RankingController(RankingService rankings, AggregateFilters filters, DataVersion version, CgProperties properties,
+                      SmallCounts smallCounts) {
         this.rankings = rankings;
+        this.smallCounts = smallCounts;
         this.filters = filters;
         this.version = version;
         this.settings = properties.tiles();
@@ -96,11 +100,13 @@ class RankingController {
         return HttpCaching.ok(etag, settings.maxAge()).contentType(MediaType.APPLICATION_JSON)
                 .body(new RankingPage(lvl, p.from() + "/" + p.toExclusive().minusDays(1),
                         p.previous().from() + "/" + p.previous().toExclusive().minusDays(1),
-                        sort == null ? "casesPerKm2" : sort, dir, version.version(), rows));
+                        sort == null ? "casesPerKm2" : sort, dir, version.version(),
+                        smallCounts.applies() ? rows.stream().map(r -> PublicRanking.of(r, smallCounts)).toList() : rows));
     }
 
+    /** {@code areas} holds {@link Ranking}s, or for the public {@link PublicRanking}s. */
     record RankingPage(String level, String period, String previousPeriod, String sort, String order, long dataVersion,
-                       List<Ranking> areas) {
+                       List<?> areas) {
     }
 
     /** A month (2025-03) or first/last month (2025-01/2025-03); the area aggregates are by month. */

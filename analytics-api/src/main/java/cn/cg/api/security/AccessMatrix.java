@@ -52,14 +52,23 @@ public final class AccessMatrix {
             return Role.RESEARCHER;
         }
         if (path.startsWith(ITEMS) && path.endsWith("/items") || path.startsWith(ITEMS) && path.endsWith("/items/")) {
-            String id = path.substring(ITEMS.length(), path.indexOf("/items", ITEMS.length()));
-            Role collection = PUBLIC_COLLECTIONS.contains(id) ? Role.PUBLIC : COLLECTIONS.getOrDefault(id, Role.RESEARCHER);
+            Role collection = collection(path.substring(ITEMS.length(), path.indexOf("/items", ITEMS.length())));
             return export(request) ? max(collection, Role.RESEARCHER) : collection;
         }
         if (under(path, "/api/v1/rankings") && export(request)) {
             return Role.RESEARCHER;
         }
         return Role.PUBLIC;
+    }
+
+    /** The lowest role that may read a collection's items (as JSON). */
+    public static Role collection(String id) {
+        return PUBLIC_COLLECTIONS.contains(id) ? Role.PUBLIC : COLLECTIONS.getOrDefault(id, Role.RESEARCHER);
+    }
+
+    /** Whether the current caller may read the collection's items: the collection list shows only those. */
+    public static boolean readable(String collectionId) {
+        return Viewer.role().covers(collection(collectionId));
     }
 
     /** Any {@code f} other than JSON is an export (CSV today); several f values count if any is one. */

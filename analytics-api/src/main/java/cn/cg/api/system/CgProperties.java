@@ -138,10 +138,13 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      *
      * @param k the smallest count a public (anonymous) response may show: smaller cell counts are merged
      *     into their H3 parents, smaller area and ranking figures are withheld
+     * @param coarsestMerge the coarsest H3 resolution small cells are pooled up to (6: about 36 km2); what is
+     *     still below k there is left out of public answers
      * @param users API users with bearer tokens; only each token's SHA-256 is configured
      * @param oidc an OpenID Connect issuer whose JWTs are accepted too (off when its issuer is empty)
      */
-    public record Security(@DefaultValue("5") int k, @DefaultValue java.util.List<User> users, @DefaultValue Oidc oidc) {
+    public record Security(@DefaultValue("5") int k, @DefaultValue("6") int coarsestMerge,
+                           @DefaultValue java.util.List<User> users, @DefaultValue Oidc oidc) {
     }
 
     /**

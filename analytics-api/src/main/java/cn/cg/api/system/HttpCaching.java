@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import cn.cg.api.security.Viewer;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -19,9 +21,11 @@ public final class HttpCaching {
     private HttpCaching() {
     }
 
+    /** Public answers are suppressed (docs/security.md), so the audience is part of every validator. */
     public static String etag(long dataVersion, String canonicalRequest) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+            String audience = Viewer.isPublic() ? "|public" : "";
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((canonicalRequest + audience).getBytes(StandardCharsets.UTF_8));
             return "\"v" + dataVersion + "-" + HexFormat.of().formatHex(d, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -42,15 +46,22 @@ public final class HttpCaching {
         return false;
     }
 
+    /**
+     * Public answers may sit in shared caches; an answer for a token holder only in that client's own
+     * cache ({@code private}), since it may show what the public must not see. Either way the answer
+     * varies with the Authorization header.
+     */
     public static CacheControl cacheControl(Duration maxAge) {
-        return CacheControl.maxAge(maxAge).cachePublic();
+        CacheControl c = CacheControl.maxAge(maxAge);
+        return Viewer.isPublic() ? c.cachePublic() : c.cachePrivate();
     }
 
     public static <T> ResponseEntity<T> notModified(String etag, Duration maxAge) {
-        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(maxAge)).build();
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl(maxAge))
+                .varyBy(HttpHeaders.AUTHORIZATION).build();
     }
 
     public static ResponseEntity.BodyBuilder ok(String etag, Duration maxAge) {
-        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl(maxAge));
+        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl(maxAge)).varyBy(HttpHeaders.AUTHORIZATION);
     }
 }

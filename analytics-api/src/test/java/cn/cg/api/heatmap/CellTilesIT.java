@@ -3,6 +3,7 @@ package cn.cg.api.heatmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cg.api.PostgisIT;
+import cn.cg.api.TestTokens;
 import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.geo.grid.H3Cells;
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class CellTilesIT extends PostgisIT {
+
+    /** As a researcher: this test is about the figures, which the public sees suppressed (docs/security.md). */
+    @Override
+    protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return get(pathAndQuery, TestTokens.RESEARCHER);
+    }
 
     static final LocalDate DAY = LocalDate.of(2025, 3, 12);
 
@@ -98,17 +105,17 @@ class CellTilesIT extends PostgisIT {
         assertThat(empty).isEmpty();
         int[] xy = tileOf(114.0515, 22.5407, 15);
         String path = "/tiles/cells/15/" + xy[0] + "/" + xy[1] + ".mvt?from=2025-03&to=2025-03";
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(request(path, TestTokens.RESEARCHER).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/vnd.mapbox-vector-tile");
         String etag = r.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).startsWith("\"v" + fixture.run() + "-");
-        HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(url(path)).header("If-None-Match", etag).GET().build(),
+        HttpResponse<byte[]> again = http.send(request(path, TestTokens.RESEARCHER).header("If-None-Match", etag).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.statusCode()).isEqualTo(304);
     }
 
     private byte[] mvt(String path) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(request(path, TestTokens.RESEARCHER).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.cg.api.PostgisIT;
+import cn.cg.api.TestTokens;
 import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.geo.density.KernelDensity;
@@ -25,6 +26,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 class HeatmapIT extends PostgisIT {
+
+    /** As a researcher: this test is about the figures, which the public sees suppressed (docs/security.md). */
+    @Override
+    protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return get(pathAndQuery, TestTokens.RESEARCHER);
+    }
 
     static final double LAT = 22.54;
     static final int Z = 15;
@@ -150,7 +157,7 @@ class HeatmapIT extends PostgisIT {
         double metreLon = 1 / (111_320 * Math.cos(Math.toRadians(LAT)));
         double minLon = edgeLon - 200 * metreLon;
         String bbox = minLon + "," + (LAT - 0.006) + "," + (edgeLon + 800 * metreLon) + "," + (LAT + 0.005);
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url("/api/v1/heatmap/surface.tif" + QUERY + "&cellSize=20&bbox=" + bbox))
+        HttpResponse<byte[]> r = http.send(request("/api/v1/heatmap/surface.tif" + QUERY + "&cellSize=20&bbox=" + bbox, TestTokens.RESEARCHER)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         Path tif = Files.createTempFile("density", ".tif");
@@ -188,12 +195,12 @@ class HeatmapIT extends PostgisIT {
     @Test
     void tilesRevalidateByEtag() throws Exception {
         String path = "/tiles/heatmap/" + Z + "/" + tileX + "/" + tileY + ".png" + QUERY;
-        HttpResponse<byte[]> first = http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> first = http.send(request(path, TestTokens.RESEARCHER).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("max-age=300");
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(url(path)).header("If-None-Match", etag).GET().build(),
+        HttpResponse<byte[]> again = http.send(request(path, TestTokens.RESEARCHER).header("If-None-Match", etag).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
@@ -255,7 +262,7 @@ class HeatmapIT extends PostgisIT {
     }
 
     private BufferedImage png(String path) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(request(path, TestTokens.RESEARCHER).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return ImageIO.read(new ByteArrayInputStream(r.body()));
     }

@@ -3,6 +3,7 @@ package cn.cg.api.hotspot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cg.api.PostgisIT;
+import cn.cg.api.TestTokens;
 import cn.cg.geo.grid.H3Cells;
 import java.io.Reader;
 import java.net.http.HttpResponse;
@@ -33,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the two periods' own Gi*; the area filter and the cell cap work; bad parameters are 400 problems.
  */
 class HotspotApiIT extends PostgisIT {
+
+    /** As a researcher: this test is about the figures, which the public sees suppressed (docs/security.md). */
+    @Override
+    protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return get(pathAndQuery, TestTokens.RESEARCHER);
+    }
 
     static final String SCHEMA = "cg_hotspot_api_it";
     static final Path FIXTURE = repositoryRoot().resolve("spark-jobs/src/test/resources/hotspot-fixture");

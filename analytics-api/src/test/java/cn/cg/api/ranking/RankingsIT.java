@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.cg.api.PostgisIT;
+import cn.cg.api.TestTokens;
 import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
 import java.net.http.HttpResponse;
@@ -19,6 +20,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 class RankingsIT extends PostgisIT {
+
+    /** As a researcher: this test is about the figures, which the public sees suppressed (docs/security.md). */
+    @Override
+    protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return get(pathAndQuery, TestTokens.RESEARCHER);
+    }
 
     static final LocalDate MARCH = LocalDate.of(2025, 3, 1);
     static final LocalDate FEB = LocalDate.of(2025, 2, 1);

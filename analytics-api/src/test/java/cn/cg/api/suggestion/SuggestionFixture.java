@@ -1,6 +1,7 @@
 package cn.cg.api.suggestion;
 
 import cn.cg.api.PostgisIT;
+import cn.cg.api.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cg.suggestions.max-candidates=2500", "cg.demo.cases=20000"})
 abstract class SuggestionFixture extends PostgisIT {
+
+    /** As a planner: suggestions need that role (docs/security.md). */
+    @Override
+    protected HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return get(pathAndQuery, TestTokens.PLANNER);
+    }
 
     static final double LON0 = 114.05;
     static final double LAT0 = 22.55;
@@ -96,7 +103,7 @@ abstract class SuggestionFixture extends PostgisIT {
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+        return http.send(request(path, TestTokens.PLANNER).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

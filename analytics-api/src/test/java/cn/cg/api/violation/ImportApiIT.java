@@ -3,6 +3,7 @@ package cn.cg.api.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cg.api.PostgisIT;
+import cn.cg.api.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ class ImportApiIT extends PostgisIT {
         String boundary = "cg-boundary-7MA4YWxk";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        return http.send(HttpRequest.newBuilder(url("/api/v1/imports" + query))
+        return http.send(request("/api/v1/imports" + query, TestTokens.ADMIN)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -51,7 +52,7 @@ class ImportApiIT extends PostgisIT {
 
     @Test
     void missingFilePartIsA400() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url("/api/v1/imports"))
+        HttpResponse<String> r = http.send(request("/api/v1/imports", TestTokens.ADMIN)
                 .header("Content-Type", "multipart/form-data; boundary=x")
                 .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);

@@ -1,0 +1,67 @@
+package cn.cg.api.privacy;
+
+import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.system.CgProperties;
+import cn.cg.geo.grid.H3Cells;
+import cn.cg.geo.privacy.SmallCountMerge;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public's cells of a query: its cell counts at one resolution merged by {@link SmallCountMerge}
+ * over the whole query (not per tile, so a pool that spans tiles is the same pool in each), once per
+ * query and data version. Heatmaps, vector tiles and the cell collections of public requests read these.
+ */
+@Service
+public class PublicCells {
+
+    private final JdbcTemplate jdbc;
+    private final int k;
+    private final int coarsest;
+    private final Cache<String, List<PublicCell>> cache = Caffeine.newBuilder().maximumSize(500).build();
+
+    PublicCells(JdbcTemplate jdbc, CgProperties properties) {
+        this.jdbc = jdbc;
+        this.k = properties.security().k();
+        this.coarsest = properties.security().coarsestMerge();
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public List<PublicCell> cells(AggregateFilter f, int resolution, long dataVersion) {
+        return cache.get(dataVersion + "|" + f.canonical() + "|" + resolution, key -> load(f, resolution));
+    }
+
+    private List<PublicCell> load(AggregateFilter f, int resolution) {
+        List<Object> binds = new ArrayList<>();
+        binds.add(resolution);
+        binds.add(f.categoryArray());
+        binds.addAll(f.buckets().binds());
+        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
+        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.query(PrivacySql.CELL_COUNTS, rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        }, binds.toArray());
+        H3Cells h3 = H3Cells.get();
+        List<PublicCell> out = new ArrayList<>();
+        for (SmallCountMerge.Cell c : SmallCountMerge.merge(counts, k, Math.min(coarsest, resolution)).cells()) {
+            Polygon boundary = h3.boundary(c.cell());
+            Point centre = boundary.getCentroid();
+            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), boundary.toText()));
+        }
+        return List.copyOf(out);
+    }
+}
