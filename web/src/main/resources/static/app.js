@@ -15,8 +15,14 @@
     ranking: [],
     rankingSort: { key: 'casesPerKm2', desc: true },
     scenarios: [],
-    picked: []
+    picked: [],
+    // The bearer token lives in this tab's sessionStorage only: closing the tab signs out.
+    token: sessionStorage.getItem('cg.token') || '',
+    role: 'public'
   };
+
+  const ROLES = ['public', 'researcher', 'planner', 'leader', 'admin'];
+  const atLeast = (role) => ROLES.indexOf(state.role) >= ROLES.indexOf(role);
 
   const $ = (id) => document.getElementById(id);
   const t = (key) => (window.CG_TEXT[state.lang] || {})[key] || (window.CG_TEXT.zh[key] || key);
@@ -33,16 +39,124 @@
 
   function clearError() { $('error').hidden = true; }
 
+  function authHeaders(extra) {
+    const h = { ...(extra || {}) };
+    if (state.token) h.Authorization = 'Bearer ' + state.token;
+    return h;
+  }
+
   async function api(path, options) {
-    const res = await fetch(path, options);
+    const opts = { ...(options || {}) };
+    opts.headers = authHeaders(opts.headers);
+    const res = await fetch(path, opts);
     const type = res.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await res.json() : await res.text();
+    if (res.status === 401 && state.token) {
+      signOut();
+      throw new Error(t('auth.rejected'));
+    }
     if (!res.ok) {
       const detail = body && body.detail ? body.detail : (body && body.title) || res.status + ' ' + res.statusText;
       throw new Error(detail);
     }
     return body;
   }
+
+  // A file from the API with the token (a plain link could not send the Authorization header).
+  async function download(url) {
+    clearError();
+    try {
+      const res = await fetch(url, { headers: authHeaders() });
+      if (!res.ok) {
+        const body = await res.json().catch(() => ({}));
+        throw new Error(body.detail || res.status + ' ' + res.statusText);
+      }
+      const name = ((res.headers.get('Content-Disposition') || '').match(/filename="([^"]+)"/) || [])[1]
+        || url.split('?')[0].split('/').pop();
+      const href = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10000);
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  // ---------------------------------------------------------------- sign-in
+
+  async function loadRole() {
+    try {
+      state.role = (await api('/api/v1/me')).role || 'public';
+    } catch (e) {
+      state.role = 'public';
+      showError(e.message);
+    }
+    applyRole();
+  }
+
+  function applyRole() {
+    const signedIn = !!state.token;
+    $('whoami').textContent = signedIn ? t('auth.as') + t('role.' + state.role) : t('auth.public');
+    $('signInButton').hidden = signedIn;
+    $('signOutButton').hidden = !signedIn;
+    $('signInForm').hidden = true;
+    $('plannerSignIn').hidden = atLeast('planner');
+    $('plannerForm').hidden = !atLeast('planner');
+    $('researchSignIn').hidden = atLeast('researcher');
+    $('rankingCsv').hidden = !atLeast('researcher');
+    if (state.tab === 'planner' && atLeast('planner')) loadScenarios();
+    if (state.tab === 'research') loadCollections();
+  }
+
+  async function signIn(token) {
+    state.token = token.trim();
+    if (state.token) sessionStorage.setItem('cg.token', state.token);
+    $('token').value = '';
+    clearError();
+    await loadRole();
+    refreshLeader(); // a signed-in view is not suppressed: redraw with the full figures
+  }
+
+  function signOut() {
+    state.token = '';
+    state.role = 'public';
+    sessionStorage.removeItem('cg.token');
+    siteLayer.clearLayers();
+    applyRole();
+    refreshLeader();
+  }
+
+  function showSignIn() {
+    $('signInForm').hidden = false;
+    $('signInButton').hidden = true;
+    $('token').focus();
+  }
+
+  // Leaflet loads tiles with <img>, which cannot send a header: fetch each tile with the token and show it
+  // from an object URL, revoked as soon as the image has decoded it. data-src keeps the tile's API URL.
+  const AuthTileLayer = L.TileLayer.extend({
+    createTile(coords, done) {
+      const img = document.createElement('img');
+      img.alt = '';
+      img.setAttribute('role', 'presentation');
+      const url = this.getTileUrl(coords);
+      img.dataset.src = url;
+      fetch(url, { headers: authHeaders() })
+        .then((res) => { if (!res.ok) throw new Error('tile ' + res.status); return res.blob(); })
+        .then((blob) => {
+          const href = URL.createObjectURL(blob);
+          img.onload = () => { URL.revokeObjectURL(href); done(null, img); };
+          img.onerror = () => { URL.revokeObjectURL(href); done(new Error('tile image'), img); };
+          img.src = href;
+        })
+        .catch((e) => done(e, img));
+      return img;
+    }
+  });
 
   function period() {
     const month = state.months[state.monthIndex];
@@ -139,7 +253,7 @@
   function refreshHeat() {
     if (heatLayer) { map.removeLayer(heatLayer); heatLayer = null; }
     if (!$('showHeat').checked) { $('legend').innerHTML = ''; return; }
-    heatLayer = L.tileLayer('/tiles/heatmap/{z}/{x}/{y}.png?' + filterQuery(), {
+    heatLayer = new AuthTileLayer('/tiles/heatmap/{z}/{x}/{y}.png?' + filterQuery(), {
       pane: 'heat', opacity: 0.75, maxZoom: 18, className: 'heat-tiles'
     }).addTo(map);
     shiftHeatPane();
@@ -267,7 +381,8 @@
   }
 
   function refreshRanking() {
-    $('rankingCsv').href = '/api/v1/rankings?' + rankingQuery({ f: 'csv' });
+    $('rankingCsv').dataset.download = '/api/v1/rankings?' + rankingQuery({ f: 'csv' });
+    $('rankingCsv').href = '#';
     api('/api/v1/rankings?' + rankingQuery()).then((body) => {
       state.ranking = body.areas || [];
       drawRanking();
@@ -413,7 +528,7 @@
       t('plan.coverageBefore') + ': ' + fmt(tot.coverageBeforePct, 1) + '%',
       t('plan.coverageAfter') + ': ' + fmt(tot.coverageAfterPct, 1) + '%',
       t('plan.gap') + ': ' + fmt(tot.gapPct, 2) + '%'
-    ].join('<br>') + (answer.id ? '<br>' + t('plan.export') + ': <a href="/api/v1/suggestions/' + answer.id + '.geojson">GeoJSON</a> · <a href="/api/v1/suggestions/' + answer.id + '.csv">CSV</a>' : '');
+    ].join('<br>') + (answer.id ? '<br>' + t('plan.export') + ': <a href="#" data-download="/api/v1/suggestions/' + answer.id + '.geojson">GeoJSON</a> · <a href="#" data-download="/api/v1/suggestions/' + answer.id + '.csv">CSV</a>' : '');
     if (siteLayer.getLayers().length) map.fitBounds(L.featureGroup(siteLayer.getLayers()).getBounds().pad(0.2));
   }
 
@@ -457,8 +572,9 @@
       ul.innerHTML = '';
       (body.collections || []).forEach((c) => {
         const li = document.createElement('li');
-        li.innerHTML = escapeHtml(c.title || c.id) + ': <a href="/api/v1/collections/' + encodeURIComponent(c.id) + '/items">GeoJSON</a> · '
-          + '<a href="/api/v1/collections/' + encodeURIComponent(c.id) + '/items?f=csv">CSV</a>';
+        const items = '/api/v1/collections/' + encodeURIComponent(c.id) + '/items';
+        li.innerHTML = escapeHtml(c.title || c.id) + ': <a href="#" data-download="' + items + '">GeoJSON</a> · '
+          + '<a href="#" data-download="' + items + '?f=csv">CSV</a>';
         ul.appendChild(li);
       });
     }).catch((e) => showError(e.message));
@@ -470,6 +586,8 @@
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t('title');
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+    applyRole();
     $('lang').textContent = state.lang === 'zh' ? 'English' : '中文';
     fillCategories();
     if (state.ranking.length) drawRanking();
@@ -506,7 +624,7 @@
     state.tab = tab;
     document.querySelectorAll('#tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === tab));
     document.querySelectorAll('section.tab').forEach((s) => { s.hidden = !s.classList.contains(tab); });
-    if (tab === 'planner') loadScenarios();
+    if (tab === 'planner' && atLeast('planner')) loadScenarios();
     if (tab === 'research') loadCollections();
   }
 
@@ -534,6 +652,14 @@
     $('showEmerging').addEventListener('change', refreshEmerging);
     $('planKind').addEventListener('change', syncPlanForm);
     $('planRun').addEventListener('click', runPlan);
+    $('signInButton').addEventListener('click', showSignIn);
+    document.querySelectorAll('.sign-in-link').forEach((b) => b.addEventListener('click', showSignIn));
+    $('signInForm').addEventListener('submit', (e) => { e.preventDefault(); signIn($('token').value); });
+    $('signOutButton').addEventListener('click', signOut);
+    document.addEventListener('click', (e) => {
+      const a = e.target.closest('a[data-download]');
+      if (a) { e.preventDefault(); download(a.dataset.download); }
+    });
     syncPlanForm();
   }
 
@@ -550,6 +676,7 @@
     $('month').max = Math.max(0, state.months.length - 1);
     $('month').value = state.monthIndex;
     addBaseMap();
+    await loadRole();
     applyLanguage();
     await loadAreas().catch((e) => showError(e.message));
     refreshLeader();

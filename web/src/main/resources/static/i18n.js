@@ -23,7 +23,11 @@ window.CG_TEXT = {
     'emerging.5': '减弱热点', 'emerging.6': '零星热点', 'emerging.7': '振荡热点', 'emerging.8': '历史热点',
     'emerging.0': '无明显模式',
     'compare.new': '新出现热点', 'compare.gone': '消失热点', 'compare.persisting': '持续热点',
-    'error.prefix': '出错了：', 'details.title': '详情', noData: '暂无数据'
+    'error.prefix': '出错了：', 'details.title': '详情', noData: '暂无数据',
+    'auth.signIn': '登录', 'auth.signOut': '退出', 'auth.ok': '确定', 'auth.token': '粘贴访问令牌', 'auth.public': '公众视图（小数值已隐藏）',
+    'auth.as': '身份：', 'auth.rejected': '令牌无效，已退出登录',
+    'auth.needPlanner': '规划工作台需要规划人员（或更高）权限：请登录。', 'auth.needResearcher': '导出需要研究人员（或更高）权限：请登录。',
+    'role.researcher': '研究人员', 'role.planner': '规划人员', 'role.leader': '领导', 'role.admin': '管理员', 'role.public': '公众'
   },
   en: {
     title: 'City management spatial analytics', 'tab.leader': 'Leaders', 'tab.planner': 'Planning workbench', 'tab.research': 'Research data',
@@ -48,6 +52,11 @@ window.CG_TEXT = {
     'emerging.5': 'Diminishing hot spot', 'emerging.6': 'Sporadic hot spot', 'emerging.7': 'Oscillating hot spot', 'emerging.8': 'Historical hot spot',
     'emerging.0': 'No pattern',
     'compare.new': 'New hot spot', 'compare.gone': 'Hot spot gone', 'compare.persisting': 'Persisting hot spot',
-    'error.prefix': 'Something went wrong: ', 'details.title': 'Details', noData: 'No data'
+    'error.prefix': 'Something went wrong: ', 'details.title': 'Details', noData: 'No data',
+    'auth.signIn': 'Sign in', 'auth.signOut': 'Sign out', 'auth.ok': 'OK', 'auth.token': 'Paste an access token', 'auth.public': 'Public view (small figures withheld)',
+    'auth.as': 'Signed in as ', 'auth.rejected': 'The token was not accepted; signed out',
+    'auth.needPlanner': 'The planning workbench needs the planner role (or higher): please sign in.',
+    'auth.needResearcher': 'Exports need the researcher role (or higher): please sign in.',
+    'role.researcher': 'researcher', 'role.planner': 'planner', 'role.leader': 'leader', 'role.admin': 'admin', 'role.public': 'public'
   }
 };

@@ -3,6 +3,7 @@ package cn.cg.api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cg.api.DemoCityFixture;
+import cn.cg.api.TestTokens;
 import cn.cg.api.demo.DemoLoader;
 import java.io.File;
 import java.nio.file.Files;
@@ -113,11 +114,12 @@ class MapPageIT {
     @Test
     @Order(2)
     void aFilterChangeChangesTheTilesRequested() {
-        String before = heatTiles().get(0).getAttribute("src");
+        // Tiles are fetched with the token and shown from object URLs; data-src is the tile's API URL.
+        String before = heatTiles().get(0).getAttribute("data-src");
         assertThat(before).contains("categories=all");
         new Select(driver.findElement(By.id("category"))).selectByValue("vendor");
-        wait.until(d -> heatTiles().stream().anyMatch(t -> t.getAttribute("src").contains("categories=vendor")));
-        assertThat(heatTiles()).allSatisfy(t -> assertThat(t.getAttribute("src")).contains("categories=vendor"));
+        wait.until(d -> heatTiles().stream().anyMatch(t -> t.getAttribute("data-src").contains("categories=vendor")));
+        assertThat(heatTiles()).allSatisfy(t -> assertThat(t.getAttribute("data-src")).contains("categories=vendor"));
     }
 
     @Test
@@ -132,8 +134,27 @@ class MapPageIT {
 
     @Test
     @Order(4)
-    void aSuggestionRunShowsItsSites() throws Exception {
+    void anAnonymousVisitorSeesTheHeatmapButIsAskedToSignInForSuggestions() {
+        assertThat(driver.findElement(By.id("whoami")).getText()).isEqualTo("公众视图（小数值已隐藏）");
+        assertThat(loadedHeatTiles()).isPositive();
         driver.findElement(By.cssSelector("#tabs button[data-tab=planner]")).click();
+        wait.until(d -> d.findElement(By.id("plannerSignIn")).isDisplayed());
+        assertThat(driver.findElement(By.id("plannerSignIn")).getText()).contains("规划人员");
+        assertThat(driver.findElement(By.id("planRun")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("#scenarios li"))).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aPlannerSignsInAndASuggestionRunShowsItsSites() throws Exception {
+        driver.findElement(By.cssSelector("#tabs button[data-tab=planner]")).click();
+        driver.findElement(By.cssSelector("#plannerSignIn .sign-in-link")).click();
+        wait.until(d -> d.findElement(By.id("token")).isDisplayed());
+        driver.findElement(By.id("token")).sendKeys(TestTokens.PLANNER);
+        driver.findElement(By.id("signInOk")).click();
+        wait.until(d -> d.findElement(By.id("whoami")).getText().equals("身份：规划人员"));
+        wait.until(d -> d.findElement(By.id("planRun")).isDisplayed());
+        assertThat(driver.findElement(By.id("plannerSignIn")).isDisplayed()).isFalse();
         WebElement p = driver.findElement(By.id("planP"));
         p.clear();
         p.sendKeys("4");
