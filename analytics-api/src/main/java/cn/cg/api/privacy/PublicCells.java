@@ -28,12 +28,17 @@ public class PublicCells {
     private final JdbcTemplate jdbc;
     private final int k;
     private final int coarsest;
-    private final Cache<String, List<PublicCell>> cache = Caffeine.newBuilder().maximumSize(500).build();
+    private final Cache<String, List<PublicCell>> cache;
 
     PublicCells(JdbcTemplate jdbc, CgProperties properties) {
         this.jdbc = jdbc;
         this.k = properties.security().k();
         this.coarsest = properties.security().coarsestMerge();
+        // Bounded by bytes like the heatmap's own points cache: a city-wide resolution-10 query holds tens of
+        // thousands of cells, each with its boundary text.
+        this.cache = Caffeine.newBuilder().maximumWeight(properties.tiles().pointsCacheMaxSize().toBytes())
+                .weigher((String k, List<PublicCell> v) -> (int) Math.min(Integer.MAX_VALUE, 256L + v.stream()
+                        .mapToLong(c -> 96L + 2L * c.wkt().length()).sum())).build();
     }
 
     public int k() {
