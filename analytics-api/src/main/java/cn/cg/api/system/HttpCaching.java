@@ -1,11 +1,11 @@
 package cn.cg.api.system;
 
+import cn.cg.api.security.Viewer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import cn.cg.api.security.Viewer;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
