@@ -9,7 +9,6 @@
 -- Generation 0 (agg_cell_g0) holds the rows written before this migration and rows inserted by
 -- hand (fixtures): the garbage collector treats it row by row as before.
 
-DROP VIEW agg_cell_current;
 ALTER TABLE agg_cell RENAME TO agg_cell_v2;
 ALTER INDEX agg_cell_bucket_idx RENAME TO agg_cell_v2_bucket_idx;
 ALTER INDEX agg_cell_replaced_idx RENAME TO agg_cell_v2_replaced_idx;
@@ -31,9 +30,10 @@ CREATE INDEX agg_cell_replaced_idx ON agg_cell (valid_to) WHERE valid_to IS NOT 
 CREATE TABLE agg_cell_g0 PARTITION OF agg_cell FOR VALUES IN (0);
 INSERT INTO agg_cell (resolution, cell, category_code, bucket, bucket_start, cases, valid_from, valid_to, generation)
 SELECT resolution, cell, category_code, bucket, bucket_start, cases, valid_from, valid_to, 0 FROM agg_cell_v2;
-DROP TABLE agg_cell_v2;
-
-CREATE VIEW agg_cell_current AS
+-- The view keeps its columns and now reads the new table (CREATE OR REPLACE, so that views built on
+-- agg_cell_current elsewhere stay valid).
+CREATE OR REPLACE VIEW agg_cell_current AS
 SELECT a.resolution, a.cell, a.category_code, a.bucket, a.bucket_start, a.cases, c.run_id
 FROM agg_cell a JOIN agg_current c
   ON a.valid_from BETWEEN c.base_run_id AND c.run_id AND (a.valid_to IS NULL OR a.valid_to > c.run_id);
+DROP TABLE agg_cell_v2;
