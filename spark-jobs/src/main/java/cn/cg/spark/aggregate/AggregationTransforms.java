@@ -69,14 +69,6 @@ public final class AggregationTransforms {
         .add("closed_on_time", DataTypes.IntegerType, false)
         .add("handling_seconds", DataTypes.LongType, false);
 
-    private static final StructType CELL_BUCKETS = new StructType()
-        .add("resolution", DataTypes.IntegerType, false)
-        .add("cell", DataTypes.LongType, false)
-        .add("category_code", DataTypes.StringType, false)
-        .add("bucket", DataTypes.StringType, false)
-        .add("bucket_day", DataTypes.IntegerType, false)
-        .add("cases", DataTypes.LongType, false);
-
     /** A case in one admin area it lies in (one row per containing area). */
     public static final StructType MEMBERSHIPS = new StructType()
         .add("area_id", DataTypes.LongType, false)
