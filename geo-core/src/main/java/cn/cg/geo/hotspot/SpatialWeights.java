@@ -1,8 +1,6 @@
 package cn.cg.geo.hotspot;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Sparse neighbour lists with weights, one row per observation (a cell, or a cell in a time
@@ -69,27 +67,26 @@ public final class SpatialWeights {
       throw new IllegalArgumentException("k must be at least 1, was " + k);
     }
     int n = area.size();
-    int[][] nb = new int[n][];
-    double[][] w = new double[n][];
-    List<Integer> idx = new ArrayList<>();
-    List<Double> wt = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      idx.clear();
-      wt.clear();
-      List<List<Long>> rings = H3Grid.core().gridDiskDistances(area.cell(i), k);
-      for (int d = includeSelf ? 0 : 1; d < rings.size(); d++) {
-        for (long cell : rings.get(d)) {
-          int j = area.indexOf(cell);
-          if (j >= 0) {
-            idx.add(j);
-            wt.add(kernel.weight(d, k));
-          }
-        }
-      }
-      nb[i] = idx.stream().mapToInt(Integer::intValue).toArray();
-      w[i] = wt.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] byDistance = new double[k + 1];
+    for (int d = 0; d <= k; d++) {
+      byDistance[d] = kernel.weight(d, k);
     }
-    return new SpatialWeights(nb, w);
+    KRings rings = KRings.of(area, k, includeSelf);
+    double[][] w = new double[n][];
+    for (int i = 0; i < n; i++) {
+      byte[] d = rings.distances[i];
+      w[i] = new double[d.length];
+      for (int p = 0; p < d.length; p++) {
+        w[i][p] = byDistance[d[p]];
+      }
+    }
+    return new SpatialWeights(rings.neighbours, w, true);
+  }
+
+  /** Rows already sorted, distinct, in range and with valid weights (built by {@link #kRing}). */
+  private SpatialWeights(int[][] neighbours, double[][] weights, boolean trusted) {
+    this.neighbours = neighbours;
+    this.weights = weights;
   }
 
   public int size() {

@@ -1,8 +1,6 @@
 package cn.cg.geo.hotspot;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The H3 cells of one analysis, each with a fixed index 0..n-1.
@@ -15,7 +13,7 @@ import java.util.Map;
 public final class StudyArea {
 
   private final long[] cells;
-  private final Map<Long, Integer> index;
+  private final CellIndex index;
 
   /**
    * @param cells distinct H3 cells of one resolution, in the order results should follow
@@ -23,7 +21,7 @@ public final class StudyArea {
    */
   public StudyArea(long[] cells) {
     this.cells = cells.clone();
-    this.index = new HashMap<>(cells.length * 2);
+    this.index = new CellIndex(cells.length);
     int resolution = -1;
     for (int i = 0; i < cells.length; i++) {
       long cell = cells[i];
@@ -36,7 +34,7 @@ public final class StudyArea {
             + " has " + res + ", earlier cells " + resolution);
       }
       resolution = res;
-      if (index.put(cell, i) != null) {
+      if (index.put(cell, i) >= 0) {
         throw new IllegalArgumentException("duplicate cell " + Long.toHexString(cell));
       }
     }
@@ -52,8 +50,7 @@ public final class StudyArea {
 
   /** The index of a cell, or -1 when the cell is outside the study area. */
   public int indexOf(long cell) {
-    Integer i = index.get(cell);
-    return i == null ? -1 : i;
+    return index.get(cell);
   }
 
   public long[] cells() {

@@ -29,6 +29,7 @@ public final class AggregateStore implements AutoCloseable {
     static final List<String> VERSIONED = List.of("agg_cell", "agg_area", "agg_area_hour", "agg_study_cell");
 
     private static final long LOCK_KEY = 0x63675f616767L; // "cg_agg"
+    private static final String GENERATION_PREFIX = "agg_cell_g";
 
     /** The served run, as agg_current and agg_run say. */
     public record Current(long runId, long baseRunId, Long previousRunId, Long previousBaseRunId, String timeZone,
@@ -68,15 +69,84 @@ public final class AggregateStore implements AutoCloseable {
      */
     public void removeUnswitchedRuns() throws SQLException {
         long served = current().map(Current::runId).orElse(0L);
+        boolean unswitched = queryLong("SELECT count(*) FROM agg_run WHERE run_id > ?", served) > 0;
+        List<String> staleGenerations = generationTables(g -> g > served);
         inTransaction(() -> {
+            for (String t : staleGenerations) {
+                update("DROP TABLE " + t); // attached or not: a full run that never switched
+            }
             for (String t : VERSIONED) {
-                update("DELETE FROM " + t + " WHERE valid_from > ?", served);
+                // agg_cell has no index on valid_from: scan its millions of rows only when a run died.
+                if (unswitched || !t.equals("agg_cell")) {
+                    update("DELETE FROM " + t + " WHERE valid_from > ?", served);
+                }
                 update("UPDATE " + t + " SET valid_to = NULL WHERE valid_to > ?", served);
             }
             update("TRUNCATE h3_cell_load");
             update("UPDATE agg_run SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), "
                 + "message = coalesce(message, 'did not finish (killed)') WHERE status = 'running'");
         });
+    }
+
+    /** The generation tables agg_cell_g<N> of the current schema (attached or not) whose N passes the test. */
+    List<String> generationTables(java.util.function.LongPredicate which) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename ~ '^agg_cell_g[0-9]+$'")) {
+            while (rs.next()) {
+                String t = rs.getString(1);
+                long g = Long.parseLong(t.substring(GENERATION_PREFIX.length()));
+                if (g > 0 && which.test(g)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The generation tables attached to agg_cell. */
+    private List<String> attachedGenerations() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                + "WHERE i.inhparent = 'agg_cell'::regclass")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The table a full run COPYs its cell rows into: new, empty and unindexed (see V40). */
+    public String createGeneration(long runId) throws SQLException {
+        String t = GENERATION_PREFIX + runId;
+        update("DROP TABLE IF EXISTS " + t);
+        update("CREATE TABLE " + t + " (LIKE agg_cell INCLUDING DEFAULTS INCLUDING CONSTRAINTS, "
+            + "CHECK (generation = " + runId + "))");
+        return t;
+    }
+
+    /**
+     * Indexes a full run's generation table once, after its COPY, and attaches it to agg_cell: its
+     * rows stay invisible until the switch (valid_from above the served run). The CHECK constraint
+     * lets ATTACH skip its validation scan; the indexes match agg_cell's, so ATTACH adopts them.
+     */
+    public void attachGeneration(long runId) throws SQLException {
+        String t = GENERATION_PREFIX + runId;
+        update("SET maintenance_work_mem = '1GB'"); // sorts a few million index entries in memory
+        update("CREATE INDEX " + t + "_bucket_idx ON " + t + " (bucket, bucket_start, resolution, cell)");
+        update("CREATE INDEX " + t + "_replaced_idx ON " + t + " (valid_to) WHERE valid_to IS NOT NULL");
+        update("RESET maintenance_work_mem");
+        update("ANALYZE " + t);
+        update("ALTER TABLE agg_cell ATTACH PARTITION " + t + " FOR VALUES IN (" + runId + ")");
+    }
+
+    /**
+     * The generation an incremental run writes its cell rows into: its base run's, or 0 when the
+     * base run's rows predate V40 or were written by hand.
+     */
+    public long generationOf(long baseRunId) throws SQLException {
+        return generationTables(g -> g == baseRunId).isEmpty() ? 0 : baseRunId;
     }
 
     public Optional<Current> current() throws SQLException {
@@ -177,6 +247,24 @@ public final class AggregateStore implements AutoCloseable {
         }
     }
 
+    /** Those of {@code cells} that h3_cell has no boundary for. */
+    public List<Long> cellsWithoutBoundary(List<Long> cells) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        if (cells.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+            "SELECT c FROM unnest(?::bigint[]) AS u (c) WHERE NOT EXISTS (SELECT 1 FROM h3_cell h WHERE h.cell = u.c)")) {
+            ps.setArray(1, conn.createArrayOf("bigint", cells.toArray(Long[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Adds the boundaries loaded into h3_cell_load to h3_cell (a dictionary: cells already there stay). */
     public void mergeLoadedCells() throws SQLException {
         inTransaction(() -> {
@@ -243,14 +331,36 @@ public final class AggregateStore implements AutoCloseable {
         Long prevBase = c.previousBaseRunId();
         if (prevBase != null && update("UPDATE agg_current SET collected_below = ? WHERE collected_below < ?",
             prevBase, prevBase) > 0) {
+            // Every row of an older generation has valid_from < prevBase. DETACH ... CONCURRENTLY waits
+            // for the readers still in it without blocking new ones, as a plain DROP would.
+            List<String> attached = attachedGenerations();
+            for (String t : generationTables(g -> g < prevBase)) {
+                if (attached.contains(t)) {
+                    update("ALTER TABLE agg_cell DETACH PARTITION " + t + " CONCURRENTLY");
+                }
+                update("DROP TABLE " + t);
+            }
             for (String t : VERSIONED) {
-                update("DELETE FROM " + t + " WHERE valid_from < ?", prevBase);
+                update("DELETE FROM " + t + " WHERE valid_from < ?"
+                    + (t.equals("agg_cell") ? " AND generation = 0" : ""), prevBase);
             }
         }
     }
 
     public void markFailed(long runId, Throwable cause) {
         Jdbc.markRunFailed(conn, "agg_run", runId, cause);
+    }
+
+    private long queryLong(String sql, Object... binds) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < binds.length; i++) {
+                ps.setObject(i + 1, binds[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private int update(String sql, Object... binds) throws SQLException {

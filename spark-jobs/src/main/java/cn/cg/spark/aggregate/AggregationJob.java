@@ -1,5 +1,6 @@
 package cn.cg.spark.aggregate;
 
+import cn.cg.geo.grid.H3Cells;
 import cn.cg.spark.PgCopyWriter;
 import cn.cg.spark.SparkSessions;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -127,7 +129,9 @@ public final class AggregationJob {
             Broadcast<AreaIndex> areas = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new AreaIndex(store.areas(false)));
             Dataset<Row> memberships = keep(AggregationTransforms.memberships(located, areas), toRelease);
-            Dataset<Row> cells = keep(AggregationTransforms.cellCounts(located), toRelease);
+            // More partitions for large runs: each one holds its counting map in memory.
+            int cellPartitions = (int) Math.max(cfg.partitions(), Math.min(512, casesRead / 250_000));
+            Dataset<Row> cells = AggregationTransforms.cellCounts(located, cellPartitions);
             Dataset<Row> areaCounts = AggregationTransforms.areaCounts(memberships);
             Dataset<Row> profiles = AggregationTransforms.hourProfiles(memberships);
             Dataset<Row> study = null;
@@ -140,8 +144,17 @@ public final class AggregationJob {
             }
 
             mark(phases, "prepare", clock);
-            long cellRows = PgCopyWriter.write(versioned(cells, runId), url, "agg_cell");
+            // A full run fills a new generation table and indexes it once; an incremental run adds
+            // its few rows to its base run's generation through agg_cell (V40).
+            long generation = scope == null ? runId : store.generationOf(store.current().orElseThrow().baseRunId());
+            String cellTable = scope == null ? store.createGeneration(runId) : "agg_cell";
+            long cellRows = PgCopyWriter.write(versioned(cells, runId).withColumn("generation", functions.lit(generation)),
+                url, cellTable);
             mark(phases, "cells", clock);
+            if (scope == null) {
+                store.attachGeneration(runId);
+                mark(phases, "cell index", clock);
+            }
             long areaRows = PgCopyWriter.write(versioned(areaCounts, runId), url, "agg_area");
             mark(phases, "areas", clock);
             long profileRows = PgCopyWriter.write(versioned(profiles, runId), url, "agg_area_hour");
@@ -150,13 +163,24 @@ public final class AggregationJob {
             mark(phases, "study", clock);
 
             // Boundaries of cells not yet in h3_cell: cells with counts, and the study area.
-            Dataset<Row> needed = cells.select("cell");
-            if (study != null) {
-                needed = needed.union(study.select("cell"));
+            // Every cell with a count is a cell of a case read or one of its parents. The distinct cells
+            // go to PostgreSQL, which answers the ones h3_cell lacks from its key: reading all of h3_cell
+            // into Spark for an anti join cost an incremental run seconds.
+            java.util.Set<Long> distinct = new java.util.HashSet<>();
+            H3Cells h3 = H3Cells.get();
+            for (long finest : located.select("cell").distinct().as(Encoders.LONG()).collectAsList()) {
+                for (int res = H3Cells.COARSEST; res <= H3Cells.FINEST; res++) {
+                    distinct.add(h3.parent(finest, res));
+                }
             }
-            Dataset<Row> known = spark.read().jdbc(url, "(SELECT cell FROM h3_cell) k", jdbcProperties());
-            Dataset<Row> missing = needed.distinct().join(known, needed.col("cell").equalTo(known.col("cell")), "left_anti");
-            long newBoundaries = PgCopyWriter.write(AggregationTransforms.cellBoundaries(missing), url, "h3_cell_load");
+            if (study != null) {
+                distinct.addAll(study.select("cell").as(Encoders.LONG()).collectAsList());
+            }
+            List<Long> missingCells = store.cellsWithoutBoundary(new ArrayList<>(distinct));
+            Dataset<Row> missing = spark.createDataset(missingCells, Encoders.LONG()).toDF("cell")
+                .repartition(Math.max(1, Math.min(cfg.partitions(), missingCells.size() / 10_000)));
+            long newBoundaries = missingCells.isEmpty() ? 0
+                : PgCopyWriter.write(AggregationTransforms.cellBoundaries(missing), url, "h3_cell_load");
             store.mergeLoadedCells();
             mark(phases, "boundaries", clock);
 

@@ -69,14 +69,6 @@ public final class AggregationTransforms {
         .add("closed_on_time", DataTypes.IntegerType, false)
         .add("handling_seconds", DataTypes.LongType, false);
 
-    private static final StructType CELL_BUCKETS = new StructType()
-        .add("resolution", DataTypes.IntegerType, false)
-        .add("cell", DataTypes.LongType, false)
-        .add("category_code", DataTypes.StringType, false)
-        .add("bucket", DataTypes.StringType, false)
-        .add("bucket_day", DataTypes.IntegerType, false)
-        .add("cases", DataTypes.LongType, false);
-
     /** A case in one admin area it lies in (one row per containing area). */
     public static final StructType MEMBERSHIPS = new StructType()
         .add("area_id", DataTypes.LongType, false)
@@ -130,33 +122,71 @@ public final class AggregationTransforms {
             }, Encoders.row(LOCATED));
     }
 
-    /**
-     * Counts per (resolution 7-10, cell, category, bucket kind, bucket start): first per (finest cell,
-     * category, day), then each of those rolled up to its parents and its week and month.
-     */
+    /** Rows of agg_cell as {@link #cellCounts} gives them. */
+    public static final StructType CELL_COUNTS = new StructType()
+        .add("resolution", DataTypes.ShortType, false)
+        .add("cell", DataTypes.LongType, false)
+        .add("category_code", DataTypes.StringType, false)
+        .add("bucket", DataTypes.StringType, false)
+        .add("bucket_start", DataTypes.DateType, false)
+        .add("cases", DataTypes.IntegerType, false);
+
+    /** {@link #cellCounts(Dataset, int)} over the session's shuffle partitions. */
     public static Dataset<Row> cellCounts(Dataset<Row> located) {
-        Dataset<Row> base = located.groupBy("cell", "category_code", "day").agg(count(lit(1)).as("cases"));
-        Dataset<Row> rolled = base.flatMap((FlatMapFunction<Row, Row>) r -> {
+        return cellCounts(located, Integer.parseInt(located.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+    }
+
+    /**
+     * Counts per (resolution 7-10, cell, category, bucket kind, bucket start). The cases are sent to
+     * {@code partitions} partitions by their resolution-7 cell, so every count's cell and all its
+     * cases live in one partition: each partition then counts all twelve families (four resolutions
+     * by day, week and month) in one hash map and emits the final rows. Why not Spark's groupBy: it
+     * shuffled twelve rows per case (one per family) for a second aggregation, which with the COPY
+     * was most of the job.
+     */
+    public static Dataset<Row> cellCounts(Dataset<Row> located, int partitions) {
+        Dataset<Row> byCoarsest = located.select(col("cell"), col("category_code"), col("day"))
+            .repartition(partitions, udf((org.apache.spark.sql.api.java.UDF1<Long, Long>) c ->
+                H3Cells.parentOf(c, H3Cells.COARSEST), DataTypes.LongType).apply(col("cell")));
+        return byCoarsest.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
             H3Cells h3 = H3Cells.get();
-            long cell = r.getLong(0);
-            String category = r.getString(1);
-            LocalDate day = LocalDate.ofEpochDay(r.getInt(2));
-            long cases = r.getLong(3);
-            List<Row> out = new ArrayList<>(12);
-            for (int res = H3Cells.COARSEST; res <= H3Cells.FINEST; res++) {
-                long parent = h3.parent(cell, res);
-                for (Kind k : Kind.values()) {
-                    out.add(RowFactory.create(res, parent, category, k.sqlName(),
-                        (int) TimeBuckets.start(k, day).toEpochDay(), cases));
+            java.util.Map<CellBucket, int[]> counts = new java.util.HashMap<>();
+            java.util.Map<String, String> categories = new java.util.HashMap<>(); // one String per code
+            java.util.Map<Integer, int[]> starts = new java.util.HashMap<>();      // day -> week, month start
+            Kind[] kinds = Kind.values();
+            while (it.hasNext()) {
+                Row r = it.next();
+                long finest = r.getLong(0);
+                String category = categories.computeIfAbsent(r.getString(1), c -> c);
+                int day = r.getInt(2);
+                int[] bucketDays = starts.computeIfAbsent(day, d -> bucketStarts(d, kinds));
+                for (int res = H3Cells.COARSEST; res <= H3Cells.FINEST; res++) {
+                    long cell = res == H3Cells.FINEST ? finest : h3.parent(finest, res);
+                    for (int k = 0; k < kinds.length; k++) {
+                        counts.computeIfAbsent(new CellBucket(res, cell, category, k, bucketDays[k]), x -> new int[1])[0]++;
+                    }
                 }
             }
-            return out.iterator();
-        }, Encoders.row(CELL_BUCKETS));
-        return rolled.groupBy("resolution", "cell", "category_code", "bucket", "bucket_day")
-            .agg(sum("cases").as("cases"))
-            .select(col("resolution").cast(DataTypes.ShortType).as("resolution"), col("cell"), col("category_code"),
-                col("bucket"), expr("date_from_unix_date(bucket_day)").as("bucket_start"),
-                col("cases").cast(DataTypes.IntegerType).as("cases"));
+            java.util.Iterator<java.util.Map.Entry<CellBucket, int[]>> out = counts.entrySet().iterator();
+            return new MappingIterator<>(out, e -> {
+                CellBucket key = e.getKey();
+                return RowFactory.create((short) key.resolution(), key.cell(), key.category(),
+                    kinds[key.kind()].sqlName(), LocalDate.ofEpochDay(key.bucketDay()), e.getValue()[0]);
+            });
+        }, Encoders.row(CELL_COUNTS));
+    }
+
+    /** The start day (epoch day) of each bucket kind's bucket holding {@code day}, in Kind order. */
+    private static int[] bucketStarts(int day, Kind[] kinds) {
+        int[] out = new int[kinds.length];
+        for (int k = 0; k < kinds.length; k++) {
+            out[k] = (int) TimeBuckets.start(kinds[k], LocalDate.ofEpochDay(day)).toEpochDay();
+        }
+        return out;
+    }
+
+    /** The key of one agg_cell row inside a partition's counting map. */
+    private record CellBucket(int resolution, long cell, String category, int kind, int bucketDay) {
     }
 
     /** One row per (case, admin area containing it), by point-in-polygon against the broadcast index. */

@@ -1,5 +1,6 @@
 package cn.cg.spark.hotspot;
 
+import cn.cg.geo.hotspot.CellValues;
 import cn.cg.geo.hotspot.EmergingCell;
 import cn.cg.geo.hotspot.EmergingHotSpots;
 import cn.cg.geo.hotspot.EmergingOptions;
@@ -8,8 +9,10 @@ import cn.cg.geo.hotspot.HotspotCell;
 import cn.cg.geo.hotspot.HotspotOptions;
 import cn.cg.geo.hotspot.HotspotScale;
 import cn.cg.geo.hotspot.ScaleChoice;
+import cn.cg.geo.hotspot.StudyArea;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,22 +52,57 @@ final class GroupAnalysis {
         return m;
     }
 
+    /**
+     * The same as {@link #fill} for arrays: {@code cells} ascending and distinct with their counts,
+     * merged with the ascending study cells; the result is sorted by cell id, study cells without
+     * counts at 0. Arrays, because a group can hold a million cells.
+     */
+    static CellValues fill(long[] studyCells, long[] cells, double[] counts, int n) {
+        long[] merged = new long[studyCells.length + n];
+        double[] values = new double[merged.length];
+        int a = 0, b = 0, m = 0;
+        while (a < studyCells.length || b < n) {
+            if (b == n || (a < studyCells.length && studyCells[a] < cells[b])) {
+                merged[m++] = studyCells[a++];
+            } else {
+                if (a < studyCells.length && studyCells[a] == cells[b]) {
+                    a++;
+                }
+                values[m] = counts[b];
+                merged[m++] = cells[b++];
+            }
+        }
+        return new CellValues(new StudyArea(Arrays.copyOf(merged, m)), Arrays.copyOf(values, m));
+    }
+
     static Scale scale(TreeMap<Long, Double> values, HotspotConfig cfg) {
+        return scale(CellValues.of(values), cfg);
+    }
+
+    static Scale scale(CellValues values, HotspotConfig cfg) {
         if (!cfg.autoK()) {
             return new Scale(cfg.k(), CONFIGURED);
         }
         if (values.size() < 4) {
             return new Scale(1, "k=1: too few cells (" + values.size() + ") for the automatic scale");
         }
-        ScaleChoice s = HotspotScale.choose(values, cfg.autoKMax());
+        ScaleChoice s = new HotspotScale(values, cfg.autoKMax()).choose();
         return new Scale(s.k(), s.reason());
     }
 
     static GiResult gi(TreeMap<Long, Double> values, HotspotConfig cfg) {
+        return gi(CellValues.of(values), cfg);
+    }
+
+    static GiResult gi(CellValues values, HotspotConfig cfg) {
         Scale s = scale(values, cfg);
         List<HotspotCell> cells = GiStar.analyse(values,
             HotspotOptions.ofK(s.k()).withKernel(cfg.kernel()).withFdr(cfg.fdr()));
-        return new GiResult(s, cells, total(values));
+        double t = 0;
+        for (int i = 0; i < values.size(); i++) {
+            t += values.value(i);
+        }
+        return new GiResult(s, cells, Math.round(t));
     }
 
     /**

@@ -121,7 +121,8 @@ public final class HotspotJob {
                 ? JavaSparkContext.fromSparkContext(spark.sparkContext()).<HotspotTransforms.GroupOut>emptyRDD()
                 : HotspotTransforms.emerging(sets, studyB, months, cfg, runId)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                long cellRows = PgCopyWriter.write(HotspotTransforms.rows(spark, gi, HotspotTransforms.CELL_ROWS),
+                long cellRows = PgCopyWriter.write(
+                    HotspotTransforms.spreadRows(spark, gi, HotspotTransforms.CELL_ROWS, cfg.partitions()),
                     url, "hotspot_cell");
                 long emergingRows = PgCopyWriter.write(
                     HotspotTransforms.rows(spark, em, HotspotTransforms.EMERGING_ROWS), url, "hotspot_emerging");

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -108,30 +107,71 @@ public final class HotspotTransforms {
      */
     public static JavaRDD<GroupOut> monthlyGiStar(Dataset<Row> sets, Broadcast<Map<Integer, long[]>> study,
                                                  HotspotConfig cfg, long runId) {
-        return sets.javaRDD()
-            .mapToPair(r -> new Tuple2<>(
-                new MonthKey(r.getInt(0), r.getString(1), (LocalDate) r.get(2)), new Tuple2<>(r.getLong(3), r.getDouble(4))))
-            .groupByKey(cfg.partitions())
-            .map(g -> {
-                MonthKey key = g._1();
-                Map<Long, Double> counts = new HashMap<>();
-                g._2().forEach(t -> counts.merge(t._1(), t._2(), Double::sum));
-                long[] cells = study.value().getOrDefault(key.resolution(), new long[0]);
-                TreeMap<Long, Double> values = GroupAnalysis.fill(cells, counts);
-                long t0 = System.nanoTime();
-                GroupAnalysis.GiResult gi = GroupAnalysis.gi(values, cfg);
-                LOG.info("Gi* {}: {} cells, k={}, {} s", key, values.size(), gi.scale().k(),
-                    String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
-                List<Row> rows = new ArrayList<>(gi.cells().size());
-                for (HotspotCell c : gi.cells()) {
-                    rows.add(RowFactory.create(runId, key.resolution(), key.set(), key.month(), c.cell(), c.value(),
-                        finite(c.z()), finite(c.p()), c.bin()));
+        // A group's rows arrive together and sorted by cell through Spark's own shuffle and sort of
+        // binary rows: groupByKey over Java-serialised tuples and a TreeMap per group were most of the
+        // job for a group of a million cells.
+        Dataset<Row> sorted = sets.select("resolution", "category_set", "bucket_start", "cell", "value")
+            .repartition(cfg.partitions(), functions.col("resolution"), functions.col("category_set"),
+                functions.col("bucket_start"))
+            .sortWithinPartitions("resolution", "category_set", "bucket_start", "cell");
+        return sorted.javaRDD().mapPartitions(it -> new MonthGroups(it, study.value(), cfg, runId));
+    }
+
+    /** Consecutive rows of one (resolution, set, month), sorted by cell, turned into one Gi* group each. */
+    private static final class MonthGroups implements java.util.Iterator<GroupOut> {
+        private final java.util.Iterator<Row> in;
+        private final Map<Integer, long[]> study;
+        private final HotspotConfig cfg;
+        private final long runId;
+        private Row pending;
+
+        MonthGroups(java.util.Iterator<Row> in, Map<Integer, long[]> study, HotspotConfig cfg, long runId) {
+            this.in = in;
+            this.study = study;
+            this.cfg = cfg;
+            this.runId = runId;
+            this.pending = in.hasNext() ? in.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return pending != null;
+        }
+
+        @Override
+        public GroupOut next() {
+            if (pending == null) {
+                throw new java.util.NoSuchElementException();
+            }
+            MonthKey key = new MonthKey(pending.getInt(0), pending.getString(1), (LocalDate) pending.get(2));
+            long[] cells = new long[1024];
+            double[] counts = new double[1024];
+            int n = 0;
+            while (pending != null && key.matches(pending)) {
+                if (n == cells.length) {
+                    cells = java.util.Arrays.copyOf(cells, n * 2);
+                    counts = java.util.Arrays.copyOf(counts, n * 2);
                 }
-                Row group = RowFactory.create(runId, key.resolution(), key.set(), "month", key.month(),
-                    key.month().plusMonths(1), gi.scale().k(), gi.scale().reason(), cfg.kernel().name().toLowerCase(java.util.Locale.ROOT),
-                    cfg.fdr(), gi.cells().size(), gi.cases(), null);
-                return new GroupOut(group, rows);
-            });
+                cells[n] = pending.getLong(3);
+                counts[n++] = pending.getDouble(4);
+                pending = in.hasNext() ? in.next() : null;
+            }
+            cn.cg.geo.hotspot.CellValues values = GroupAnalysis.fill(
+                study.getOrDefault(key.resolution(), new long[0]), cells, counts, n);
+            long t0 = System.nanoTime();
+            GroupAnalysis.GiResult gi = GroupAnalysis.gi(values, cfg);
+            LOG.info("Gi* {}: {} cells, k={}, {} s", key, values.size(), gi.scale().k(),
+                String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+            List<Row> rows = new ArrayList<>(gi.cells().size());
+            for (HotspotCell c : gi.cells()) {
+                rows.add(RowFactory.create(runId, key.resolution(), key.set(), key.month(), c.cell(), c.value(),
+                    finite(c.z()), finite(c.p()), c.bin()));
+            }
+            Row group = RowFactory.create(runId, key.resolution(), key.set(), "month", key.month(),
+                key.month().plusMonths(1), gi.scale().k(), gi.scale().reason(),
+                cfg.kernel().name().toLowerCase(java.util.Locale.ROOT), cfg.fdr(), gi.cells().size(), gi.cases(), null);
+            return new GroupOut(group, rows);
+        }
     }
 
     /**
@@ -181,6 +221,15 @@ public final class HotspotTransforms {
         return spark.createDataFrame(groups.flatMap(g -> g.rows().iterator()), schema);
     }
 
+    /**
+     * {@link #rows} spread round-robin over {@code partitions}, so that one large group's rows are
+     * COPYed by several tasks at once rather than by the one task that analysed the group.
+     */
+    public static Dataset<Row> spreadRows(SparkSession spark, JavaRDD<GroupOut> groups, StructType schema,
+                                          int partitions) {
+        return rows(spark, groups, schema).repartition(partitions);
+    }
+
     public static Dataset<Row> groupRows(SparkSession spark, JavaRDD<GroupOut> groups) {
         return spark.createDataFrame(groups.map(GroupOut::group), GROUP_ROWS);
     }
@@ -190,6 +239,9 @@ public final class HotspotTransforms {
     }
 
     record MonthKey(int resolution, String set, LocalDate month) implements Serializable {
+        boolean matches(Row r) {
+            return r.getInt(0) == resolution && r.getString(1).equals(set) && r.get(2).equals(month);
+        }
     }
 
     record SetKey(int resolution, String set) implements Serializable {
