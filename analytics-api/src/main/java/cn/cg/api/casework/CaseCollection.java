@@ -5,6 +5,7 @@ import cn.cg.api.feature.FeatureCollection;
 import cn.cg.api.feature.Interval;
 import cn.cg.api.system.CgProperties;
 import cn.cg.api.system.InvalidParameterException;
+import cn.cg.api.violation.CaseStatuses;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseCollection implements FeatureCollection {
-
-    static final Set<String> STATUSES = Set.of("reported", "registered", "dispatched", "handled", "verified", "closed",
-            "suspended", "extended", "reworked", "void");
 
     private final AggregateFilters filters;
     private final String timeZone;
@@ -66,8 +64,8 @@ class CaseCollection implements FeatureCollection {
     @Override
     public Source source(Interval datetime, Map<String, String> params) {
         String status = params.get("status");
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidParameterException("status", "status is one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+        if (status != null && !CaseStatuses.CODES.contains(status)) {
+            throw new InvalidParameterException("status", "status is one of " + String.join(", ", CaseStatuses.CODES));
         }
         Object from = new SqlParameterValue(Types.DATE, datetime == null ? null : java.sql.Date.valueOf(datetime.period().from()));
         Object to = new SqlParameterValue(Types.DATE, datetime == null ? null : java.sql.Date.valueOf(datetime.period().toExclusive()));

@@ -46,7 +46,7 @@ class HotspotController {
      */
     private void count(Map<String, Object> properties, String name, double value) {
         long n = Math.round(value);
-        if (smallCounts.applies() && smallCounts.small(Math.abs(n))) {
+        if (smallCounts.withheld(n)) {
             properties.put(name, null);
             properties.put("suppressed", true);
         } else {
@@ -55,7 +55,7 @@ class HotspotController {
     }
 
     private Object total(long cases) {
-        return smallCounts.applies() && smallCounts.small(cases) ? null : cases;
+        return smallCounts.withheld(cases) ? null : cases;
     }
 
     @GetMapping

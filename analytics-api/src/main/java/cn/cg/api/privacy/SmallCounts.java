@@ -31,13 +31,8 @@ public class SmallCounts {
         return count > 0 && count < k;
     }
 
-    /** The count, or null when it is small (negative differences are judged by their size). */
-    public Long show(long count) {
-        return small(Math.abs(count)) ? null : count;
-    }
-
-    /** A key part for caches and ETags: public answers differ from the others for the same request. */
-    public String audience() {
-        return applies() ? "public-k" + k : "full";
+    /** True when this request is public and the count (judged by its size) may not be shown. */
+    public boolean withheld(long count) {
+        return applies() && small(Math.abs(count));
     }
 }

@@ -18,7 +18,7 @@ public final class AccessMatrix {
     /** Collections the public may read (as JSON; their counts suppressed below k). */
     static final Set<String> PUBLIC_COLLECTIONS = Set.of("cells-r7", "cells-r8", "cells-r9", "cells-r10", "areas");
 
-    /** Collections that need more than researcher. */
+    /** The other collections and the role each needs (an unlisted one needs researcher). */
     static final Map<String, Role> COLLECTIONS = Map.of(
             "stations", Role.RESEARCHER,
             "candidate-sites", Role.PLANNER,
@@ -41,9 +41,6 @@ public final class AccessMatrix {
         }
         if (under(path, "/api/v1/imports") || under(path, "/api/v1/jobs")) {
             return Role.ADMIN;
-        }
-        if (under(path, "/api/v1/cases")) {
-            return Role.LEADER;
         }
         if (under(path, "/api/v1/suggestions")) {
             return Role.PLANNER;

@@ -33,6 +33,18 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The highest role among the names (authorities or claim values); unknown names count as public. */
+    public static Role highest(Iterable<?> names) {
+        Role best = PUBLIC;
+        for (Object n : names) {
+            Role r = parse(String.valueOf(n)).orElse(PUBLIC);
+            if (r.covers(best)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
     public static Optional<Role> parse(String name) {
         if (name == null) {
             return Optional.empty();

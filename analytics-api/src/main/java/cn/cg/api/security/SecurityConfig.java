@@ -113,13 +113,6 @@ class SecurityConfig {
     static Role roleOf(Jwt jwt, String claim) {
         Object value = jwt.getClaims().get(claim);
         Collection<?> names = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
-        Role best = Role.PUBLIC;
-        for (Object n : names) {
-            Role r = Role.parse(String.valueOf(n)).orElse(Role.PUBLIC);
-            if (r.covers(best)) {
-                best = r;
-            }
-        }
-        return best;
+        return Role.highest(names);
     }
 }

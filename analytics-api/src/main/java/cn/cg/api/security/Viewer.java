@@ -24,16 +24,9 @@ public final class Viewer {
     }
 
     static Role of(Authentication auth) {
-        Role best = Role.PUBLIC;
         if (auth == null || !auth.isAuthenticated()) {
-            return best;
+            return Role.PUBLIC;
         }
-        for (GrantedAuthority a : auth.getAuthorities()) {
-            Role r = Role.parse(a.getAuthority()).orElse(Role.PUBLIC);
-            if (r.covers(best)) {
-                best = r;
-            }
-        }
-        return best;
+        return Role.highest(auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
     }
 }

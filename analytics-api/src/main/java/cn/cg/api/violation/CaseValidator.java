@@ -23,17 +23,6 @@ final class CaseValidator {
     /** Set by readers on a row whose structure is broken; its value is the reason. */
     static final String MALFORMED = "\u0000malformed";
 
-    private static final Map<String, String> STATUSES = Map.ofEntries(
-            Map.entry("reported", "reported"), Map.entry("上报", "reported"),
-            Map.entry("registered", "registered"), Map.entry("立案", "registered"),
-            Map.entry("dispatched", "dispatched"), Map.entry("派遣", "dispatched"),
-            Map.entry("handled", "handled"), Map.entry("处置", "handled"),
-            Map.entry("verified", "verified"), Map.entry("核查", "verified"),
-            Map.entry("closed", "closed"), Map.entry("结案", "closed"),
-            Map.entry("suspended", "suspended"), Map.entry("挂账", "suspended"),
-            Map.entry("extended", "extended"), Map.entry("延期", "extended"),
-            Map.entry("reworked", "reworked"), Map.entry("返工", "reworked"),
-            Map.entry("void", "void"), Map.entry("作废", "void"));
     private static final Map<String, String> SOURCES = Map.ofEntries(
             Map.entry("patrol", "patrol"), Map.entry("巡查", "patrol"),
             Map.entry("hotline", "hotline"), Map.entry("热线", "hotline"), Map.entry("12345", "hotline"),
@@ -74,7 +63,7 @@ final class CaseValidator {
             throw new Invalid("case number is longer than " + MAX_CASE_NO + " characters");
         }
         String category = category(row);
-        String status = mapped(row, STATUS, STATUSES, profile.statuses(), profile.defaultStatus(), "status");
+        String status = mapped(row, STATUS, CaseStatuses.BY_NAME, profile.statuses(), profile.defaultStatus(), "status");
         String source = mapped(row, SOURCE, SOURCES, Map.of(), profile.defaultSource(), "source");
         OffsetDateTime reported = time(row, REPORTED_AT, true);
         if (reported.isBefore(EARLIEST) || reported.isAfter(latest)) {
