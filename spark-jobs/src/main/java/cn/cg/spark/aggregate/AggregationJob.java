@@ -6,11 +6,13 @@ import cn.cg.spark.SparkSessions;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedSet;
 import java.time.LocalDate;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -166,7 +168,7 @@ public final class AggregationJob {
             // Every cell with a count is a cell of a case read or one of its parents. The distinct cells
             // go to PostgreSQL, which answers the ones h3_cell lacks from its key: reading all of h3_cell
             // into Spark for an anti join cost an incremental run seconds.
-            java.util.Set<Long> distinct = new java.util.HashSet<>();
+            Set<Long> distinct = new HashSet<>();
             H3Cells h3 = H3Cells.get();
             for (long finest : located.select("cell").distinct().as(Encoders.LONG()).collectAsList()) {
                 for (int res = H3Cells.COARSEST; res <= H3Cells.FINEST; res++) {

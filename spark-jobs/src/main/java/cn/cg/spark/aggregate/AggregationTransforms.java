@@ -17,7 +17,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -32,6 +38,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTWriter;
+
 
 /**
  * The job's pure Dataset -> Dataset steps. Grid and time rules come from geo-core ({@link H3Cells},
@@ -150,9 +157,9 @@ public final class AggregationTransforms {
                 H3Cells.parentOf(c, H3Cells.COARSEST), DataTypes.LongType).apply(col("cell")));
         return byCoarsest.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
             H3Cells h3 = H3Cells.get();
-            java.util.Map<CellBucket, int[]> counts = new java.util.HashMap<>();
-            java.util.Map<String, String> categories = new java.util.HashMap<>(); // one String per code
-            java.util.Map<Integer, int[]> starts = new java.util.HashMap<>();      // day -> week, month start
+            Map<CellBucket, int[]> counts = new HashMap<>();
+            Map<String, String> categories = new HashMap<>(); // one String per code
+            Map<Integer, int[]> starts = new HashMap<>();      // day -> week, month start
             Kind[] kinds = Kind.values();
             while (it.hasNext()) {
                 Row r = it.next();
@@ -167,7 +174,7 @@ public final class AggregationTransforms {
                     }
                 }
             }
-            java.util.Iterator<java.util.Map.Entry<CellBucket, int[]>> out = counts.entrySet().iterator();
+            Iterator<Map.Entry<CellBucket, int[]>> out = counts.entrySet().iterator();
             return new MappingIterator<>(out, e -> {
                 CellBucket key = e.getKey();
                 return RowFactory.create((short) key.resolution(), key.cell(), key.category(),
@@ -245,7 +252,7 @@ public final class AggregationTransforms {
         H3Cells h3 = H3Cells.get();
         List<Row> rows = new ArrayList<>();
         for (int res = H3Cells.COARSEST; res <= H3Cells.FINEST; res++) {
-            java.util.SortedSet<Long> cells = new java.util.TreeSet<>();
+            SortedSet<Long> cells = new TreeSet<>();
             for (Geometry g : topLevelAreas) {
                 cells.addAll(h3.cover(g, res));
             }
@@ -281,8 +288,8 @@ public final class AggregationTransforms {
     }
 
     /** Lazily maps an iterator (mapPartitions must not buffer a whole partition). */
-    private record MappingIterator<A, B>(java.util.Iterator<A> in, java.util.function.Function<A, B> f)
-        implements java.util.Iterator<B> {
+    private record MappingIterator<A, B>(Iterator<A> in, Function<A, B> f)
+        implements Iterator<B> {
         @Override
         public boolean hasNext() {
             return in.hasNext();

@@ -90,10 +90,6 @@ final class GroupAnalysis {
         return new Scale(s.k(), s.reason());
     }
 
-    static GiResult gi(TreeMap<Long, Double> values, HotspotConfig cfg) {
-        return gi(CellValues.of(values), cfg);
-    }
-
     static GiResult gi(CellValues values, HotspotConfig cfg) {
         Scale s = scale(values, cfg);
         List<HotspotCell> cells = GiStar.analyse(values,

@@ -1,13 +1,18 @@
 package cn.cg.spark.hotspot;
 
+import cn.cg.geo.hotspot.CellValues;
 import cn.cg.geo.hotspot.EmergingCell;
 import cn.cg.geo.hotspot.HotspotCell;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -118,14 +123,14 @@ public final class HotspotTransforms {
     }
 
     /** Consecutive rows of one (resolution, set, month), sorted by cell, turned into one Gi* group each. */
-    private static final class MonthGroups implements java.util.Iterator<GroupOut> {
-        private final java.util.Iterator<Row> in;
+    private static final class MonthGroups implements Iterator<GroupOut> {
+        private final Iterator<Row> in;
         private final Map<Integer, long[]> study;
         private final HotspotConfig cfg;
         private final long runId;
         private Row pending;
 
-        MonthGroups(java.util.Iterator<Row> in, Map<Integer, long[]> study, HotspotConfig cfg, long runId) {
+        MonthGroups(Iterator<Row> in, Map<Integer, long[]> study, HotspotConfig cfg, long runId) {
             this.in = in;
             this.study = study;
             this.cfg = cfg;
@@ -141,7 +146,7 @@ public final class HotspotTransforms {
         @Override
         public GroupOut next() {
             if (pending == null) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
             }
             MonthKey key = new MonthKey(pending.getInt(0), pending.getString(1), (LocalDate) pending.get(2));
             long[] cells = new long[1024];
@@ -149,19 +154,19 @@ public final class HotspotTransforms {
             int n = 0;
             while (pending != null && key.matches(pending)) {
                 if (n == cells.length) {
-                    cells = java.util.Arrays.copyOf(cells, n * 2);
-                    counts = java.util.Arrays.copyOf(counts, n * 2);
+                    cells = Arrays.copyOf(cells, n * 2);
+                    counts = Arrays.copyOf(counts, n * 2);
                 }
                 cells[n] = pending.getLong(3);
                 counts[n++] = pending.getDouble(4);
                 pending = in.hasNext() ? in.next() : null;
             }
-            cn.cg.geo.hotspot.CellValues values = GroupAnalysis.fill(
+            CellValues values = GroupAnalysis.fill(
                 study.getOrDefault(key.resolution(), new long[0]), cells, counts, n);
             long t0 = System.nanoTime();
             GroupAnalysis.GiResult gi = GroupAnalysis.gi(values, cfg);
             LOG.info("Gi* {}: {} cells, k={}, {} s", key, values.size(), gi.scale().k(),
-                String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+                String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
             List<Row> rows = new ArrayList<>(gi.cells().size());
             for (HotspotCell c : gi.cells()) {
                 rows.add(RowFactory.create(runId, key.resolution(), key.set(), key.month(), c.cell(), c.value(),
@@ -169,7 +174,7 @@ public final class HotspotTransforms {
             }
             Row group = RowFactory.create(runId, key.resolution(), key.set(), "month", key.month(),
                 key.month().plusMonths(1), gi.scale().k(), gi.scale().reason(),
-                cfg.kernel().name().toLowerCase(java.util.Locale.ROOT), cfg.fdr(), gi.cells().size(), gi.cases(), null);
+                cfg.kernel().name().toLowerCase(Locale.ROOT), cfg.fdr(), gi.cells().size(), gi.cases(), null);
             return new GroupOut(group, rows);
         }
     }
@@ -203,7 +208,7 @@ public final class HotspotTransforms {
                 }
                 Row group = RowFactory.create(runId, key.resolution(), key.set(), "emerging", months.get(0),
                     months.get(months.size() - 1).plusMonths(1), em.scale().k(), em.scale().reason(),
-                    cfg.kernel().name().toLowerCase(java.util.Locale.ROOT), false, em.cells().size(), em.cases(), em.steps());
+                    cfg.kernel().name().toLowerCase(Locale.ROOT), false, em.cells().size(), em.cases(), em.steps());
                 return new GroupOut(group, rows);
             });
     }
