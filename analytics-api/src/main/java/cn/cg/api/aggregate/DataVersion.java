@@ -1,7 +1,7 @@
 package cn.cg.api.aggregate;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,19 +21,34 @@ public class DataVersion {
     public record Snapshot(long version, LocalDate latestMonth) {
     }
 
-    private final LoadingCache<Boolean, Snapshot> current;
+    private final Cache<Boolean, Snapshot> current = Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
+    private final JdbcTemplate jdbc;
 
     public DataVersion(JdbcTemplate jdbc) {
-        this.current = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(k -> read(jdbc));
+        this.jdbc = jdbc;
     }
 
     public long version() {
-        return current.get(Boolean.TRUE).version();
+        return snapshot().version();
+    }
+
+    /**
+     * Read without a per-key load lock: with one, while the database is down each waiting request would
+     * sit through every earlier request's connection timeout as well as its own (docs/resilience.md).
+     * Two requests may read at the same moment; both get the same two small rows.
+     */
+    private Snapshot snapshot() {
+        Snapshot s = current.getIfPresent(Boolean.TRUE);
+        if (s == null) {
+            s = read(jdbc);
+            current.put(Boolean.TRUE, s);
+        }
+        return s;
     }
 
     /** The first day of the latest month with cell counts, or of the current month when there are none. */
     public LocalDate latestMonth() {
-        return current.get(Boolean.TRUE).latestMonth();
+        return snapshot().latestMonth();
     }
 
     /** The latest month as a period: the default of tiles and legends. */

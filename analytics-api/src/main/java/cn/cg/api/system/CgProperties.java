@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
                            @DefaultValue Tiles tiles, @DefaultValue Features features,
                            @DefaultValue Suggestions suggestions, @DefaultValue Hotspots hotspots,
-                           @DefaultValue Security security) {
+                           @DefaultValue Security security, @DefaultValue Database database) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -164,5 +164,17 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      */
     public record Oidc(@DefaultValue("") String issuerUri, @DefaultValue("") String jwkSetUri,
                        @DefaultValue("roles") String rolesClaim) {
+    }
+
+    /**
+     * What clients are told when the database cannot serve a request (docs/resilience.md). The pool's
+     * own timeout ({@code spring.datasource.hikari.connection-timeout}, 5 s) bounds how long a request
+     * waits for a connection before it is answered 503.
+     *
+     * @param retryAfterDown Retry-After when the database is down or restarting
+     * @param retryAfterBusy Retry-After when the database is up but no pooled connection came free in time
+     */
+    public record Database(@DefaultValue("10s") java.time.Duration retryAfterDown,
+                           @DefaultValue("2s") java.time.Duration retryAfterBusy) {
     }
 }

@@ -2,14 +2,13 @@ package cn.cg.api.system;
 
 import cn.cg.api.violation.ImportException;
 import java.net.URI;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -23,6 +22,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final CgProperties.Database database;
+
+    ProblemHandler(CgProperties properties) {
+        this.database = properties.database();
+    }
 
     static URI type(String name) {
         return URI.create("urn:cg:problem:" + name);
@@ -56,13 +61,37 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
-        log.warn("database unavailable: {}", e.getMessage());
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is not reachable at the moment; try again shortly.");
-        p.setType(type("database-unavailable"));
-        p.setTitle("Service temporarily unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(p);
+    /**
+     * Any exception whose causes say the database could not serve the request: 503 with Retry-After,
+     * "database-unavailable" when it is down, "overloaded" when it is up but every connection stayed
+     * busy. Anything else is rethrown, which leaves it to Spring's own handling.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> databaseFailure(Exception e) throws Exception {
+        DatabaseFailure failure = DatabaseFailure.of(e).orElse(null);
+        if (failure == null) {
+            throw e;
+        }
+        ProblemDetail p;
+        Duration retryAfter;
+        if (failure == DatabaseFailure.DOWN) {
+            log.warn("database unavailable: {}", e.getMessage());
+            p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is not reachable at the moment; try again shortly.");
+            p.setType(type("database-unavailable"));
+            p.setTitle("Service temporarily unavailable");
+            retryAfter = database.retryAfterDown();
+        } else {
+            log.warn("no database connection free in time: {}", e.getMessage());
+            p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service is busy: every database connection stayed in use; try again shortly.");
+            p.setType(type("overloaded"));
+            p.setTitle("Service overloaded");
+            retryAfter = database.retryAfterBusy();
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(p);
     }
 }
