@@ -21,6 +21,15 @@ public final class DemoCityFixture {
     }
 
     public static void aggregate(String dbUrl) throws IOException, InterruptedException {
+        runJob("aggregation", "cn.cg.spark.aggregate.AggregationJob", "--db-url", dbUrl, "--master", "local[2]", "--full");
+    }
+
+    /** The Spark hotspot job over the served aggregation run, as {@code ./cg aggregate} runs it after the aggregation. */
+    public static void hotspots(String dbUrl) throws IOException, InterruptedException {
+        runJob("hotspot", "cn.cg.spark.hotspot.HotspotJob", "--db-url", dbUrl, "--master", "local[2]");
+    }
+
+    private static void runJob(String name, String main, String... args) throws IOException, InterruptedException {
         Path jar;
         try (var files = Files.list(SPARK_TARGET)) {
             jar = files.filter(p -> p.getFileName().toString().endsWith("-job.jar")).findFirst()
@@ -33,16 +42,16 @@ public final class DemoCityFixture {
                 "java.util.concurrent", "java.net", "java.io")) {
             cmd.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
         }
-        cmd.addAll(List.of("-Xmx2g", "-cp", classpath, "cn.cg.spark.aggregate.AggregationJob", "--db-url", dbUrl,
-                "--master", "local[2]", "--full"));
-        Path log = Files.createTempFile("cg-aggregate-", ".log");
+        cmd.addAll(List.of("-Xmx2g", "-cp", classpath, main));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile("cg-" + name + "-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IllegalStateException("the aggregation job did not finish in 5 minutes; log " + log);
+            throw new IllegalStateException("the " + name + " job did not finish in 5 minutes; log " + log);
         }
         if (p.exitValue() != 0) {
-            throw new IllegalStateException("the aggregation job failed (exit " + p.exitValue() + "):\n"
+            throw new IllegalStateException("the " + name + " job failed (exit " + p.exitValue() + "):\n"
                     + String.join("\n", Files.readAllLines(log).stream().filter(l -> !l.startsWith("\tat ")).toList()
                     .subList(0, Math.min(80, Files.readAllLines(log).size()))));
         }

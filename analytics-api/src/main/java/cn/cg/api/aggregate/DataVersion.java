@@ -18,7 +18,8 @@ public class DataVersion {
 
     public static final Duration REFRESH = Duration.ofSeconds(2);
 
-    public record Snapshot(long version, LocalDate latestMonth) {
+    /** @param hotspotRun the served hotspot job run (hotspot_current), 0 when there is none */
+    public record Snapshot(long version, LocalDate latestMonth, long hotspotRun) {
     }
 
     private final Cache<Boolean, Snapshot> current = Caffeine.newBuilder().expireAfterWrite(REFRESH).build();
@@ -44,6 +45,14 @@ public class DataVersion {
             current.put(Boolean.TRUE, s);
         }
         return s;
+    }
+
+    /**
+     * The served run of the Spark hotspot job, 0 before its first: it switches on its own after an
+     * aggregation run, so answers built from its results key their ETags and caches by it as well.
+     */
+    public long hotspotRun() {
+        return current.get(Boolean.TRUE).hotspotRun();
     }
 
     /** The first day of the latest month with cell counts, or of the current month when there are none. */
@@ -80,6 +89,7 @@ public class DataVersion {
         List<java.sql.Date> m = jdbc.queryForList(
                 "SELECT max(bucket_start) FROM agg_cell_current WHERE bucket = 'month'", java.sql.Date.class);
         LocalDate month = m.isEmpty() || m.get(0) == null ? LocalDate.now().withDayOfMonth(1) : m.get(0).toLocalDate();
-        return new Snapshot(v.isEmpty() || v.get(0) == null ? 0 : v.get(0), month);
+        List<Long> h = jdbc.queryForList("SELECT run_id FROM hotspot_current", Long.class);
+        return new Snapshot(v.isEmpty() || v.get(0) == null ? 0 : v.get(0), month, h.isEmpty() ? 0 : h.get(0));
     }
 }

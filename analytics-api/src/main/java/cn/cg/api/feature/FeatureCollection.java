@@ -28,6 +28,15 @@ public interface FeatureCollection {
         return Set.of();
     }
 
+    /**
+     * What the items depend on besides the served aggregation run (which every ETag carries already),
+     * e.g. the hotspot job's run or the newest saved suggestion run: folded into the items' ETag so that
+     * a change there is never answered 304.
+     */
+    default String version() {
+        return "";
+    }
+
     /** Whether {@code datetime} means anything here; a request with it on a collection without time is a 400. */
     boolean temporal();
 

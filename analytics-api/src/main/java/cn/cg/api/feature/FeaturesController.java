@@ -58,7 +58,7 @@ class FeaturesController {
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"));
     }
 
-    @Operation(summary = "Collections: cells-r7..cells-r10, areas, stations, candidate-sites")
+    @Operation(summary = "Collections: cells-r7..cells-r10, areas, hotspots, stations, candidate-sites, suggestions, cases")
     @GetMapping("/collections")
     Map<String, Object> list() {
         String base = base();
@@ -80,7 +80,8 @@ class FeaturesController {
     @Operation(summary = "Features of a collection (GeoJSON, lon/lat; CSV with f=csv)",
             description = "Paged by limit and offset with next/prev links, numberMatched and numberReturned. bbox is "
                     + "minLon,minLat,maxLon,maxLat (CRS84). datetime is a day, a month or start/end (inclusive). Cell and "
-                    + "area collections also take categories; cells area; areas level and parent; stations and sites kind. "
+                    + "area collections also take categories; cells area; areas level and parent; stations and sites kind; "
+                    + "hotspots resolution and categories (all or vendor); suggestions kind, run and role. "
                     + "Unknown parameters are a 400.")
     @GetMapping("/collections/{id}/items")
     ResponseEntity<?> items(@PathVariable String id,
@@ -100,7 +101,7 @@ class FeaturesController {
         if (!List.of("json", "geojson", "csv").contains(format)) {
             throw new InvalidParameterException("f", "f is json (GeoJSON) or csv");
         }
-        String etag = HttpCaching.etag(version.version(), "items|" + id + "|" + new java.util.TreeMap<>(params));
+        String etag = HttpCaching.etag(version.version(), "items|" + id + "|" + c.version() + "|" + new java.util.TreeMap<>(params));
         if (HttpCaching.matches(ifNoneMatch, etag)) {
             return HttpCaching.notModified(etag, tiles.maxAge());
         }

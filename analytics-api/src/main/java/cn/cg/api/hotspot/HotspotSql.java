@@ -37,4 +37,25 @@ final class HotspotSql {
     static final String AREA_BY_ID = "SELECT id, level, code, name FROM admin_area WHERE id = ?";
 
     static final String AREA_BY_CODE = "SELECT id, level, code, name FROM admin_area WHERE code = ? ORDER BY id LIMIT 1";
+
+    /**
+     * The hotspot job's stored Gi* results (V20) of one resolution and category set, one row per cell and
+     * month, with the cell's emerging hot-spot class over the months: the OGC collection {@code hotspots}.
+     * Rows with 1 to k-1 cases are left out when suppressing (docs/security.md); NaN statistics read as NULL.
+     * Binds: resolution, category set, the period's first day, the day after its last, the first day again
+     * (NULLs = every month; a month counts when it overlaps the period), suppress, k.
+     */
+    static final String COLLECTION = """
+            SELECT lower(to_hex(c.cell)) || '-' || to_char(c.period_start, 'YYYY-MM') AS id, h.geom,
+                   lower(to_hex(c.cell)) AS h3, c.resolution::integer AS resolution, c.category_set,
+                   to_char(c.period_start, 'YYYY-MM') AS month, round(c.value)::bigint AS cases,
+                   nullif(c.z, 'NaN') AS z, nullif(c.p, 'NaN') AS p, c.bin::integer AS bin,
+                   e.label AS emerging, e.pattern::integer AS emerging_code
+            FROM hotspot_cell_current c
+            JOIN h3_cell h ON h.cell = c.cell
+            LEFT JOIN hotspot_emerging_current e
+                   ON e.resolution = c.resolution AND e.category_set = c.category_set AND e.cell = c.cell
+            WHERE c.resolution = ? AND c.category_set = ?
+              AND (?::date IS NULL OR (c.period_start < ?::date AND (c.period_start + interval '1 month')::date > ?::date))
+              AND NOT (?::boolean AND c.value >= 1 AND c.value < ?)""";
 }

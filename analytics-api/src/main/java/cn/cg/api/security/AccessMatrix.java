@@ -16,12 +16,13 @@ import java.util.Set;
 public final class AccessMatrix {
 
     /** Collections the public may read (as JSON; their counts suppressed below k). */
-    static final Set<String> PUBLIC_COLLECTIONS = Set.of("cells-r7", "cells-r8", "cells-r9", "cells-r10", "areas");
+    static final Set<String> PUBLIC_COLLECTIONS = Set.of("cells-r7", "cells-r8", "cells-r9", "cells-r10", "areas", "hotspots");
 
     /** The other collections and the role each needs (an unlisted one needs researcher). */
     static final Map<String, Role> COLLECTIONS = Map.of(
             "stations", Role.RESEARCHER,
             "candidate-sites", Role.PLANNER,
+            "suggestions", Role.PLANNER,
             "cases", Role.LEADER);
 
     private static final String ITEMS = "/api/v1/collections/";

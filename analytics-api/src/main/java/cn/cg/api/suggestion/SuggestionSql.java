@@ -91,6 +91,32 @@ final class SuggestionSql {
 
     static final String GET_ANSWER = "SELECT answer::text FROM suggestion_run WHERE id = ?";
 
+    /**
+     * Every site of the saved runs, one row each, as the OGC collection {@code suggestions}: the run's kind,
+     * name, time, status and model, and the site's rank, role and figures as the answer stored them.
+     * Binds: kind twice, run id twice, role twice (NULLs = any), then for the run's local creation day: first
+     * day (NULL = any time), time zone, first day, time zone, day after the last.
+     */
+    static final String COLLECTION = """
+            SELECT r.id || '-' || (s.site->>'rank') AS id,
+                   ST_SetSRID(ST_MakePoint((s.site->>'lon')::float8, (s.site->>'lat')::float8), 4326) AS geom,
+                   r.id AS run_id, r.kind, r.name AS run_name,
+                   to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+                   r.status, r.model, (s.site->>'rank')::integer AS rank, s.site->>'role' AS role,
+                   s.site->>'key' AS site_key, s.site->>'name' AS name, s.site->>'source' AS source,
+                   (s.site->>'casesInReach')::bigint AS cases_in_reach,
+                   (s.site->>'newCasesInReach')::bigint AS new_cases_in_reach,
+                   (s.site->>'coveragePct')::float8 AS coverage_pct,
+                   (s.site->>'cumulativeCoveragePct')::float8 AS cumulative_coverage_pct,
+                   (s.site->>'eveningSharePct')::float8 AS evening_share_pct, s.site->>'reason' AS reason
+            FROM suggestion_run r CROSS JOIN LATERAL json_array_elements(r.answer->'sites') AS s(site)
+            WHERE (?::text IS NULL OR r.kind = ?) AND (?::bigint IS NULL OR r.id = ?)
+              AND (?::text IS NULL OR s.site->>'role' = ?)
+              AND (?::date IS NULL OR ((r.created_at AT TIME ZONE ?)::date >= ? AND (r.created_at AT TIME ZONE ?)::date < ?))""";
+
+    /** The newest saved run: what the collection's ETag depends on (runs are added, never changed afterwards). */
+    static final String LAST_RUN = "SELECT coalesce(max(id), 0) || '/' || count(*) FROM suggestion_run";
+
     private SuggestionSql() {
     }
 }

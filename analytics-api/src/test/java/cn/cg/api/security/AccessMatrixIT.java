@@ -51,11 +51,14 @@ class AccessMatrixIT extends PostgisIT {
             new Endpoint("GET", "/api/v1/hotspots", Role.PUBLIC),
             new Endpoint("GET", "/api/v1/hotspots/emerging", Role.PUBLIC),
             new Endpoint("GET", "/api/v1/hotspots/compare", Role.PUBLIC),
+            new Endpoint("GET", "/api/v1/collections/hotspots/items", Role.PUBLIC),
+            new Endpoint("GET", "/api/v1/collections/hotspots", Role.PUBLIC),
             new Endpoint("GET", "/api/v1/collections/cells-r9/items?f=csv", Role.RESEARCHER),
             new Endpoint("GET", "/api/v1/collections/areas/items?f=csv", Role.RESEARCHER),
             new Endpoint("GET", "/api/v1/collections/areas/items?f=json&f=csv", Role.RESEARCHER),
             new Endpoint("GET", "/api/v1/rankings?f=csv", Role.RESEARCHER),
             new Endpoint("GET", "/api/v1/heatmap/surface.tif?bbox=114.0,22.5,114.01,22.51", Role.RESEARCHER),
+            new Endpoint("GET", "/api/v1/collections/hotspots/items?f=csv", Role.RESEARCHER),
             new Endpoint("GET", "/api/v1/collections/stations/items", Role.RESEARCHER),
             new Endpoint("GET", "/api/v1/suggestions", Role.PLANNER),
             new Endpoint("GET", "/api/v1/suggestions/1", Role.PLANNER),
@@ -64,6 +67,8 @@ class AccessMatrixIT extends PostgisIT {
             new Endpoint("POST", "/api/v1/suggestions/vendor-zones", Role.PLANNER),
             new Endpoint("POST", "/api/v1/suggestions/service-stations", Role.PLANNER),
             new Endpoint("GET", "/api/v1/collections/candidate-sites/items", Role.PLANNER),
+            new Endpoint("GET", "/api/v1/collections/suggestions/items", Role.PLANNER),
+            new Endpoint("GET", "/api/v1/collections/suggestions/items?f=csv", Role.PLANNER),
             new Endpoint("GET", "/api/v1/collections/cases/items", Role.LEADER),
             new Endpoint("GET", "/api/v1/collections/cases/items?f=csv", Role.LEADER),
             new Endpoint("POST", "/api/v1/imports", Role.ADMIN),
@@ -97,6 +102,26 @@ class AccessMatrixIT extends PostgisIT {
             assertThat(p.get("role").asText()).isEqualTo(role.label());
             assertThat(p.get("detail").asText()).contains(e.needs().label());
         }
+    }
+
+    /** The collection list shows each role exactly the collections it may read (so GDAL meets no 403). */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Role.class)
+    void collectionListFollowsTheMatrix(Role role) throws Exception {
+        List<String> expected = new ArrayList<>(List.of("areas", "cells-r10", "cells-r7", "cells-r8", "cells-r9", "hotspots"));
+        if (role.covers(Role.RESEARCHER)) {
+            expected.add("stations");
+        }
+        if (role.covers(Role.PLANNER)) {
+            expected.addAll(List.of("candidate-sites", "suggestions"));
+        }
+        if (role.covers(Role.LEADER)) {
+            expected.add("cases");
+        }
+        HttpResponse<String> r = get("/api/v1/collections", TOKENS.get(role.ordinal()));
+        List<String> ids = new ArrayList<>();
+        json.readTree(r.body()).get("collections").forEach(c -> ids.add(c.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -52,6 +52,7 @@ class PersonalFieldsIT extends PostgisIT {
         bodies.add(upload(csv.toString()));
         assertThat(count("SELECT count(*) FROM violation WHERE reporter_name = ? AND reporter_phone = ?", NAME, PHONE)).isEqualTo(40);
         DemoCityFixture.aggregate(env.getProperty("spring.datasource.url"));
+        DemoCityFixture.hotspots(env.getProperty("spring.datasource.url"));
         dataVersion.refresh();
 
         String suggestion = post("/api/v1/suggestions/vendor-zones", "{\"p\":1,\"categories\":\"0501\"}");
@@ -70,7 +71,8 @@ class PersonalFieldsIT extends PostgisIT {
                 "/api/v1/heatmap/surface.tif?bbox=114.03,22.53,114.05,22.55&" + q, "/api/v1/jobs",
                 "/api/v1/suggestions", "/api/v1/suggestions/" + id, "/api/v1/suggestions/" + id + ".csv",
                 "/api/v1/suggestions/" + id + ".geojson", "/api/v1/suggestions/compare?a=" + id + "&b=" + id));
-        for (String c : List.of("cells-r7", "cells-r8", "cells-r9", "cells-r10", "areas", "stations", "candidate-sites", "cases")) {
+        for (String c : List.of("cells-r7", "cells-r8", "cells-r9", "cells-r10", "areas", "hotspots", "stations", "candidate-sites",
+                "suggestions", "cases")) {
             paths.add("/api/v1/collections/" + c);
             paths.add("/api/v1/collections/" + c + "/items?limit=1000");
             paths.add("/api/v1/collections/" + c + "/items?limit=1000&f=csv");
@@ -83,10 +85,18 @@ class PersonalFieldsIT extends PostgisIT {
         String cases = bodies.stream().filter(b -> b.startsWith("/api/v1/collections/cases/items?limit=1000\n")).findFirst().orElseThrow();
         assertThat(json.readTree(cases.substring(cases.indexOf('\n') + 1, cases.lastIndexOf('}') + 1)).get("numberMatched").asLong())
                 .as("the drill-down holds the cases").isEqualTo(40);
+        assertThat(numberMatched(bodies, "suggestions")).as("the saved run's site").isPositive();
+        assertThat(numberMatched(bodies, "hotspots")).as("the hotspot job's cells").isPositive();
         for (String body : bodies) {
             assertThat(body).as(body.substring(0, Math.min(120, body.length()))).doesNotContain(NAME).doesNotContain(PHONE)
                     .doesNotContainIgnoringCase("reporter");
         }
+    }
+
+    private long numberMatched(List<String> bodies, String collection) {
+        String b = bodies.stream().filter(x -> x.startsWith("/api/v1/collections/" + collection + "/items?limit=1000\n"))
+                .findFirst().orElseThrow();
+        return json.readTree(b.substring(b.indexOf('\n') + 1, b.lastIndexOf('}') + 1)).get("numberMatched").asLong();
     }
 
     private String upload(String content) throws Exception {
