@@ -36,7 +36,7 @@ public class DataVersion {
     /**
      * Read without a per-key load lock: with one, while the database is down each waiting request would
      * sit through every earlier request's connection timeout as well as its own (docs/resilience.md).
-     * Two requests may read at the same moment; both get the same two small rows.
+     * Two requests may read at the same moment; both get the same few small rows.
      */
     private Snapshot snapshot() {
         Snapshot s = current.getIfPresent(Boolean.TRUE);
@@ -52,7 +52,7 @@ public class DataVersion {
      * aggregation run, so answers built from its results key their ETags and caches by it as well.
      */
     public long hotspotRun() {
-        return current.get(Boolean.TRUE).hotspotRun();
+        return snapshot().hotspotRun();
     }
 
     /** The first day of the latest month with cell counts, or of the current month when there are none. */
