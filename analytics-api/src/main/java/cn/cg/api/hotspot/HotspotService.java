@@ -187,8 +187,13 @@ public class HotspotService {
             return null;
         }
         String s = v.trim();
+        // Ids and statutory codes are ASCII digits (as AggregateFilters.area reads them); anything else is
+        // refused here rather than sent to the database (a NUL in a bound text parameter is an SQL error).
+        if (!s.matches("\\d{1,15}")) {
+            throw new InvalidParameterException("area", "no admin area with id or code '" + v + "': ids and codes are digits");
+        }
         List<Area> found;
-        if (s.chars().allMatch(Character::isDigit) && s.length() < 15) {
+        if (s.length() < 15) {
             found = jdbc.query(HotspotSql.AREA_BY_ID, (rs, i) -> new Area(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4)), Long.parseLong(s));
             if (found.isEmpty()) {

@@ -1,6 +1,8 @@
 package cn.cg.api.security;
 
 import cn.cg.api.system.CgProperties;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.ObjectMapper;
 
@@ -78,9 +81,20 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems))
                 .addFilterAfter(new PublicViewerFilter(), BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(a -> a.anyRequest().access((auth, ctx) ->
+                // The forward to /error renders the refusal of a request that failed before a controller (a
+                // malformed URL, a broken %-escape); it shows only that request's status and reason.
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll().anyRequest().access((auth, ctx) ->
                         new AuthorizationDecision(Viewer.of(auth.get()).covers(AccessMatrix.required(ctx.getRequest())))));
         return http.build();
+    }
+
+    /**
+     * A URL the firewall refuses (an encoded dot segment, a semicolon, a double slash) is a 400 problem that
+     * says why, through the /error forward, instead of a bare 400.
+     */
+    @Bean
+    RequestRejectedHandler rejectedAsProblem() {
+        return (request, response, e) -> response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
     }
 
     /**

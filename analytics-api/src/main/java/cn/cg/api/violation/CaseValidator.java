@@ -29,6 +29,11 @@ final class CaseValidator {
             Map.entry("camera", "camera"), Map.entry("视频", "camera"),
             Map.entry("app", "app"), Map.entry("other", "other"), Map.entry("其他", "other"));
     private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1990-01-01T00:00:00Z");
+    /**
+     * Closing times and deadlines are not bounded by the clock (a deadline lies ahead); beyond this one they
+     * are typos, and years past 9999 or before 1 cannot be stored at all.
+     */
+    private static final OffsetDateTime LATEST_DUE = OffsetDateTime.parse("2200-01-01T00:00:00Z");
     private static final int MAX_CASE_NO = 64;
 
     private final ImportProfile profile;
@@ -58,7 +63,7 @@ final class CaseValidator {
         if (malformed != null) {
             throw new Invalid("row " + malformed);
         }
-        String caseNo = required(row, CASE_NO, "case number");
+        String caseNo = text(row, CASE_NO, required(row, CASE_NO, "case number"));
         if (caseNo.length() > MAX_CASE_NO) {
             throw new Invalid("case number is longer than " + MAX_CASE_NO + " characters");
         }
@@ -69,20 +74,42 @@ final class CaseValidator {
         if (reported.isBefore(EARLIEST) || reported.isAfter(latest)) {
             throw new Invalid("bad time: reported_at " + reported + " is outside 1990 to tomorrow");
         }
-        OffsetDateTime closed = time(row, CLOSED_AT, false);
+        OffsetDateTime closed = due(row, CLOSED_AT);
         if (closed != null && closed.isBefore(reported)) {
             throw new Invalid("bad time: closed_at " + closed + " is before reported_at " + reported);
         }
-        OffsetDateTime deadline = time(row, DEADLINE_AT, false);
+        OffsetDateTime deadline = due(row, DEADLINE_AT);
         double[] lonLat = coordinates(row);
         double weight = weight(row);
+        CaseRecord record = new CaseRecord(row.line(), caseNo, category, source, status, reported, closed, deadline,
+                lonLat[0], lonLat[1], gridCode(row), text(row, ADDRESS), weight, attrs(row),
+                text(row, REPORTER_NAME), text(row, REPORTER_PHONE));
+        // Last, so that only a row that is taken claims its case number.
         Integer first = seen.putIfAbsent(caseNo, row.line());
         if (first != null) {
             throw new Invalid("duplicate case number " + caseNo + " within the file (first at line " + first + ")");
         }
-        return new CaseRecord(row.line(), caseNo, category, source, status, reported, closed, deadline,
-                lonLat[0], lonLat[1], gridCode(row), row.get(profile.column(ADDRESS)), weight, attrs(row),
-                row.get(profile.column(REPORTER_NAME)), row.get(profile.column(REPORTER_PHONE)));
+        return record;
+    }
+
+    private String text(SourceRow row, ImportProfile.Field field) {
+        return text(row, field, row.get(profile.column(field)));
+    }
+
+    /** PostgreSQL text cannot hold the NUL character; a value with one inside is refused, not cut. */
+    private String text(SourceRow row, ImportProfile.Field field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new Invalid(profile.column(field) + " contains a NUL character (byte 0x00), which text cannot hold");
+        }
+        return value;
+    }
+
+    private OffsetDateTime due(SourceRow row, ImportProfile.Field field) {
+        OffsetDateTime t = time(row, field, false);
+        if (t != null && (t.isBefore(EARLIEST) || !t.isBefore(LATEST_DUE))) {
+            throw new Invalid("bad time: " + profile.column(field) + " " + t + " is outside 1990 to 2199");
+        }
+        return t;
     }
 
     private String required(SourceRow row, ImportProfile.Field field, String what) {
@@ -204,6 +231,9 @@ final class CaseValidator {
         StringBuilder sb = new StringBuilder("{");
         for (String c : profile.attrColumns()) {
             String v = row.get(c);
+            if (v != null && v.indexOf('\u0000') >= 0) {
+                throw new Invalid(c + " contains a NUL character (byte 0x00), which text cannot hold");
+            }
             if (v != null) {
                 if (sb.length() > 1) {
                     sb.append(',');
