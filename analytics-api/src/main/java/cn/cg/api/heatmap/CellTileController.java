@@ -39,7 +39,11 @@ class CellTileController {
     }
 
     @Operation(summary = "Vector tile of H3 cells with counts (MVT)",
-            description = "Layer 'cells', extent 4096, attributes h3 (hex), cell (64-bit), resolution, cases (over the period). "
+            description = "Layer 'cells', extent 4096, attributes h3 (hex), cell (64-bit), resolution, cases (over the period), "
+                    + "and when the period is one whole month and the hotspot job's served run analysed the served aggregation run: "
+                    + "hotspot_bin (-3..+3), hotspot_z and hotspot_set (the request's category set if the job computed it, "
+                    + "all or vendor, else all); cells without a result have none of these. Public tiles: only cells with k or "
+                    + "more cases carry them. "
                     + "Resolution by zoom: 0-10 -> 7, 11-12 -> 8, 13-14 -> 9, 15+ -> 10. Cells without cases are left out. "
                     + "Made by ST_AsMVT in PostGIS; ETag and Cache-Control follow the data version.")
     @GetMapping(value = "/tiles/cells/{z}/{x}/{y}.mvt", produces = MVT)
@@ -57,11 +61,12 @@ class CellTileController {
         WebMercator.checkTile(z, x, y, settings.maxZoom());
         AggregateFilter f = filters.parse(params, version.latestMonthPeriod());
         long v = version.version();
-        String etag = HttpCaching.etag(v, "cells|" + f.canonical() + "|" + z + "/" + x + "/" + y);
+        long hotspotRun = version.hotspotRun();
+        String etag = HttpCaching.etag(v, "cells|h" + hotspotRun + "|" + f.canonical() + "|" + z + "/" + x + "/" + y);
         if (HttpCaching.matches(ifNoneMatch, etag)) {
             return HttpCaching.notModified(etag, settings.maxAge());
         }
         return HttpCaching.ok(etag, settings.maxAge()).contentType(MediaType.parseMediaType(MVT))
-                .body(cells.tile(f, v, z, x, y, smallCounts.applies()));
+                .body(cells.tile(f, v, hotspotRun, z, x, y, smallCounts.applies()));
     }
 }

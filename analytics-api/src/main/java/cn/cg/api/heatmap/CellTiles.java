@@ -1,11 +1,14 @@
 package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.AggregateFilter;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
+import cn.cg.api.aggregate.Period;
+import cn.cg.api.hotspot.HotspotSets;
 import cn.cg.api.privacy.PublicCell;
 import cn.cg.api.privacy.PublicCells;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
@@ -13,7 +16,9 @@ import org.springframework.stereotype.Service;
 /**
  * Vector tiles of H3 cells with their counts, made by {@code ST_AsMVT} in PostGIS over h3_cell and
  * agg_cell_current. The resolution follows the zoom so that a cell is roughly 20-50 pixels across:
- * zoom 0-10 resolution 7, 11-12 resolution 8, 13-14 resolution 9, 15 and above resolution 10.
+ * zoom 0-10 resolution 7, 11-12 resolution 8, 13-14 resolution 9, 15 and above resolution 10. Cells carry
+ * the hotspot job's bin and z of their resolution and month when the period is one whole month: of the
+ * request's category set when the job computed it (all, vendor), else of all categories.
  */
 @Service
 class CellTiles {
@@ -24,11 +29,18 @@ class CellTiles {
     private final JdbcTemplate jdbc;
     private final TileCache cache;
     private final PublicCells publicCells;
+    private final HotspotSets hotspotSets;
 
-    CellTiles(JdbcTemplate jdbc, TileCache cache, PublicCells publicCells) {
+    CellTiles(JdbcTemplate jdbc, TileCache cache, PublicCells publicCells, HotspotSets hotspotSets) {
         this.jdbc = jdbc;
         this.cache = cache;
         this.publicCells = publicCells;
+        this.hotspotSets = hotspotSets;
+    }
+
+    /** The month whose Gi* the bins are: the period when it is exactly one calendar month, else none. */
+    static LocalDate hotspotMonth(Period p) {
+        return p != null && p.from().getDayOfMonth() == 1 && p.toExclusive().equals(p.from().plusMonths(1)) ? p.from() : null;
     }
 
     static int resolutionFor(int z) {
@@ -41,12 +53,18 @@ class CellTiles {
         return z <= 14 ? 9 : 10;
     }
 
-    byte[] tile(AggregateFilter f, long dataVersion, int z, int x, int y, boolean suppressed) {
+    /** @param hotspotRun the served hotspot run: part of the cache key, since the job switches on its own */
+    byte[] tile(AggregateFilter f, long dataVersion, long hotspotRun, int z, int x, int y, boolean suppressed) {
+        String key = dataVersion + "|h" + hotspotRun + "|" + f.canonical() + "|" + z + "/" + x + "/" + y;
         if (suppressed) {
-            return cache.get("cells-public|" + dataVersion + "|" + f.canonical() + "|" + z + "/" + x + "/" + y,
-                    () -> renderPublic(f, dataVersion, z, x, y));
+            return cache.get("cells-public|" + key, () -> renderPublic(f, dataVersion, z, x, y));
         }
-        return cache.get("cells|" + dataVersion + "|" + f.canonical() + "|" + z + "/" + x + "/" + y, () -> render(f, z, x, y));
+        return cache.get("cells|" + key, () -> render(f, z, x, y));
+    }
+
+    private Object month(AggregateFilter f) {
+        LocalDate m = hotspotMonth(f.period());
+        return new SqlParameterValue(Types.DATE, m == null ? null : java.sql.Date.valueOf(m));
     }
 
     private byte[] renderPublic(AggregateFilter f, long dataVersion, int z, int x, int y) {
@@ -65,7 +83,8 @@ class CellTiles {
         Long[] cases = near.stream().map(PublicCell::cases).toArray(Long[]::new);
         Boolean[] merged = near.stream().map(PublicCell::merged).toArray(Boolean[]::new);
         String[] wkt = near.stream().map(PublicCell::wkt).toArray(String[]::new);
-        byte[] mvt = jdbc.queryForObject(HeatmapSql.PUBLIC_CELL_TILE, byte[].class, z, x, y, cells, resolutions, cases, merged, wkt);
+        byte[] mvt = jdbc.queryForObject(HeatmapSql.PUBLIC_CELL_TILE, byte[].class, z, x, y, cells, resolutions, cases, merged, wkt,
+                hotspotSets.forBins(f.categories()), month(f));
         return mvt == null ? new byte[0] : mvt;
     }
 
@@ -76,6 +95,9 @@ class CellTiles {
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(resolution);
+        binds.add(resolution);
+        binds.add(hotspotSets.forBins(f.categories()));
+        binds.add(month(f));
         byte[] mvt = jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class, binds.toArray());
         return mvt == null ? new byte[0] : mvt;
     }

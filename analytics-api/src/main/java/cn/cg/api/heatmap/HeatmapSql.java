@@ -27,13 +27,22 @@ final class HeatmapSql {
             WHERE """ + IN_AREA;
 
     /**
+     * The served hotspot job run, when it analysed the served aggregation run (else NULL, so no cell gets a
+     * bin): a tile's bins then come from the same counts as its {@code cases}. An initplan, run once per tile.
+     */
+    static final String SERVED_HOTSPOT_RUN = """
+            (SELECT cur.run_id FROM hotspot_current cur JOIN hotspot_run r ON r.run_id = cur.run_id
+             JOIN agg_current a ON a.run_id = r.agg_run_id)""";
+
+    /**
      * One Mapbox vector tile of H3 cells with their counts. Layer {@code cells}; attributes: {@code h3}
-     * (hex index), {@code cell} (the index as a 64-bit integer), {@code resolution}, {@code cases}.
-     * Binds: z, x, y, resolution, categories, the six bucket dates, area twice, resolution.
-     *
-     * <p>Hotspot hook: when the hotspot job writes a served per-cell table (bin -3..+3 per cell and
-     * run), LEFT JOIN it in {@code counts}' outer select on {@code h.cell} and add its bin as a
-     * {@code hotspot_bin} attribute; nothing here invents one until that table exists.
+     * (hex index), {@code cell} (the index as a 64-bit integer), {@code resolution}, {@code cases}, and from
+     * the hotspot job's Gi* of the tile's resolution, category set and month: {@code hotspot_bin} (-3..+3),
+     * {@code hotspot_z}, {@code hotspot_set}. A cell without such a row (no served run of the job, a period
+     * that is not one whole month, a cell outside the study area) has no hotspot attributes: ST_AsMVT leaves
+     * NULL values out, so a missing bin never reads as 0 "not significant".
+     * Binds: z, x, y, resolution, categories, the six bucket dates, area twice, resolution, then the hotspot
+     * row's resolution, category set and month (NULL = none).
      */
     static final String CELL_TILE = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
@@ -47,15 +56,20 @@ final class HeatmapSql {
                 GROUP BY h.cell, h.geom),
             mvt AS (
                 SELECT ST_AsMVTGeom(ST_Transform(c.geom, 3857), bounds.env, 4096, 64, true) AS geom,
-                       lower(to_hex(c.cell)) AS h3, c.cell, ?::integer AS resolution, c.cases
-                FROM counts c, bounds)
+                       lower(to_hex(c.cell)) AS h3, c.cell, ?::integer AS resolution, c.cases,
+                       hc.bin::integer AS hotspot_bin, nullif(hc.z, 'NaN') AS hotspot_z, hc.category_set AS hotspot_set
+                FROM counts c CROSS JOIN bounds
+                LEFT JOIN hotspot_cell hc ON hc.run_id = """ + SERVED_HOTSPOT_RUN + """
+                     AND hc.resolution = ? AND hc.category_set = ? AND hc.period_start = ?::date AND hc.cell = c.cell)
             SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
 
     /**
      * The public's vector tile: the query's cells after small-count merging (docs/security.md), given as
      * arrays because merged ancestors have no h3_cell row. Same layer and attributes as {@link #CELL_TILE}
-     * (resolution is the published cell's own) plus {@code merged}. Binds: z, x, y, then the arrays cell,
-     * resolution, cases, merged, boundary WKT.
+     * (resolution is the published cell's own) plus {@code merged}. Only cells published as themselves (k
+     * cases or more) carry hotspot attributes; a merged ancestor stands for small cells and gets none, so no
+     * bin tells of a cell below k. Binds: z, x, y, the arrays cell, resolution, cases, merged, boundary WKT,
+     * then the hotspot rows' category set and month (NULL = none).
      */
     static final String PUBLIC_CELL_TILE = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
@@ -63,7 +77,10 @@ final class HeatmapSql {
                   AS u(cell, resolution, cases, merged, wkt)),
             mvt AS (
                 SELECT ST_AsMVTGeom(ST_Transform(ST_GeomFromText(m.wkt, 4326), 3857), bounds.env, 4096, 64, true) AS geom,
-                       lower(to_hex(m.cell)) AS h3, m.cell, m.resolution, m.cases::integer AS cases, m.merged
-                FROM m, bounds)
+                       lower(to_hex(m.cell)) AS h3, m.cell, m.resolution, m.cases::integer AS cases, m.merged,
+                       hc.bin::integer AS hotspot_bin, nullif(hc.z, 'NaN') AS hotspot_z, hc.category_set AS hotspot_set
+                FROM m CROSS JOIN bounds
+                LEFT JOIN hotspot_cell hc ON NOT m.merged AND hc.run_id = """ + SERVED_HOTSPOT_RUN + """
+                     AND hc.resolution = m.resolution AND hc.category_set = ? AND hc.period_start = ?::date AND hc.cell = m.cell)
             SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
 }

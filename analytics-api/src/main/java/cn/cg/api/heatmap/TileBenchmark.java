@@ -139,7 +139,12 @@ public final class TileBenchmark {
             }
             ps.setNull(i++, Types.BIGINT);
             ps.setNull(i++, Types.BIGINT);
-            ps.setInt(i, res);
+            ps.setInt(i++, res);
+            // The same hotspot join as the API's tile (the benchmark asks for all categories).
+            ps.setInt(i++, res);
+            ps.setString(i++, "all");
+            java.time.LocalDate month = CellTiles.hotspotMonth(f.period());
+            ps.setObject(i, month == null ? null : java.sql.Date.valueOf(month), Types.DATE);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 rs.getBytes(1);

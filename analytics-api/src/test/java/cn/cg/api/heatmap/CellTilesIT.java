@@ -6,6 +6,7 @@ import cn.cg.api.PostgisIT;
 import cn.cg.api.TestTokens;
 import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
+import cn.cg.api.hotspot.HotspotResultsFixture;
 import cn.cg.geo.grid.H3Cells;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,105 @@ class CellTilesIT extends PostgisIT {
         // Same features, attributes and geometries (row order is PostgreSQL's to choose, so compare as sets).
         List<MvtDecoder.Feature> mine = MvtDecoder.decode(served).get(0).features();
         assertThat(mine).isNotEmpty().containsExactlyInAnyOrderElementsOf(MvtDecoder.decode(direct).get(0).features());
+    }
+
+    static final LocalDate MARCH = LocalDate.of(2025, 3, 1);
+    static final LocalDate APRIL = LocalDate.of(2025, 4, 1);
+
+    @Test
+    void cellsCarryTheHotspotJobsBinAndZOfTheirGroup() throws Exception {
+        int[] xy = tileOf(114.0515, 22.5407, 15);
+        String tile = "/tiles/cells/15/" + xy[0] + "/" + xy[1] + ".mvt";
+        String before = etag(tile + "?categories=0501&from=2025-03&to=2025-03");
+        try (HotspotResultsFixture hot = new HotspotResultsFixture(jdbc, fixture.run())) {
+            hot.cell(10, "all", MARCH, a, 5, 2.1, 0.03, 2);
+            hot.cell(10, "all", MARCH, b, 4, -1.7, 0.09, -1);
+            hot.cell(10, "vendor", MARCH, a, 5, 3.3, 0.001, 3);
+            hot.cell(9, "all", MARCH, H3Cells.parentOf(a, 9), 7, 1.7, 0.09, 1);
+            hot.cell(10, "all", APRIL, b, 50, 4.4, 0.00001, 3);
+            hot.cell(10, "all", APRIL, a, 0, -0.2, 0.8, 0);
+            dataVersion.refresh();
+            assertThat(etag(tile + "?categories=0501&from=2025-03&to=2025-03")).as("a new hotspot run, a new ETag").isNotEqualTo(before);
+
+            // The vendor group, which the job computes: a has its row, b none (no attributes, not a 0 bin).
+            Map<String, MvtDecoder.Feature> vendor = features(tile + "?categories=vendor&from=2025-03&to=2025-03");
+            assertThat(vendor).containsKeys(hex(a), hex(b));
+            assertHotspot(vendor.get(hex(a)), 3, 3.3, "vendor");
+            assertThat(vendor.get(hex(b)).attributes()).doesNotContainKeys("hotspot_bin", "hotspot_z", "hotspot_set");
+            assertBinsAreTheRows(vendor, hot.run(), 10, "vendor", MARCH);
+            // 0501 alone is no set of the job: the bins of all categories.
+            Map<String, MvtDecoder.Feature> one = features(tile + "?categories=0501&from=2025-03&to=2025-03");
+            assertHotspot(one.get(hex(a)), 2, 2.1, "all");
+            assertHotspot(one.get(hex(b)), -1, -1.7, "all");
+            assertBinsAreTheRows(one, hot.run(), 10, "all", MARCH);
+            // Zoom 13: resolution 9's rows.
+            int[] xy13 = tileOf(114.0515, 22.5407, 13);
+            Map<String, MvtDecoder.Feature> coarse = features("/tiles/cells/13/" + xy13[0] + "/" + xy13[1]
+                    + ".mvt?from=2025-03&to=2025-03");
+            assertHotspot(coarse.get(hex(H3Cells.parentOf(a, 9))), 1, 1.7, "all");
+            assertBinsAreTheRows(coarse, hot.run(), 9, "all", MARCH);
+            // April's group for an April tile.
+            Map<String, MvtDecoder.Feature> april = features(tile + "?from=2025-04&to=2025-04");
+            assertThat(april).containsOnlyKeys(hex(b));
+            assertHotspot(april.get(hex(b)), 3, 4.4, "all");
+            // A period that is not one whole month has no Gi* group: no bins at all.
+            Map<String, MvtDecoder.Feature> part = features(tile + "?categories=0501&from=2025-03-01&to=2025-03-20");
+            assertThat(part).isNotEmpty();
+            assertThat(part.values()).allSatisfy(f -> assertThat(f.attributes()).doesNotContainKey("hotspot_bin"));
+
+            // A hotspot run over another aggregation run: its bins would not match the counts, so none are shown.
+            try (HotspotResultsFixture stale = new HotspotResultsFixture(jdbc, fixture.run() + 1_000_000)) {
+                stale.cell(10, "all", MARCH, a, 5, 2.1, 0.03, 2);
+                dataVersion.refresh();
+                assertThat(features(tile + "?categories=0501&from=2025-03&to=2025-03").values())
+                        .allSatisfy(f -> assertThat(f.attributes()).doesNotContainKey("hotspot_bin"));
+            }
+        }
+        dataVersion.refresh();
+    }
+
+    /** Every feature's hotspot attributes are exactly its hotspot_cell row's, and absent when it has none. */
+    private void assertBinsAreTheRows(Map<String, MvtDecoder.Feature> features, long run, int resolution, String set,
+                                      LocalDate month) {
+        int withBin = 0;
+        for (MvtDecoder.Feature f : features.values()) {
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT bin, z FROM hotspot_cell WHERE run_id = ? AND resolution = ? "
+                    + "AND category_set = ? AND period_start = ? AND cell = ?", run, resolution, set, java.sql.Date.valueOf(month),
+                    f.attributes().get("cell"));
+            if (rows.isEmpty()) {
+                assertThat(f.attributes()).doesNotContainKeys("hotspot_bin", "hotspot_z", "hotspot_set");
+            } else {
+                assertHotspot(f, ((Number) rows.get(0).get("bin")).intValue(), ((Number) rows.get(0).get("z")).doubleValue(), set);
+                withBin++;
+            }
+        }
+        assertThat(withBin).as("features with a bin").isPositive();
+    }
+
+    static void assertHotspot(MvtDecoder.Feature f, int bin, double z, String set) {
+        assertThat(f).as("feature").isNotNull();
+        assertThat(((Number) f.attributes().get("hotspot_bin")).intValue()).as(f.attributes().toString()).isEqualTo(bin);
+        assertThat(((Number) f.attributes().get("hotspot_z")).doubleValue()).isEqualTo(z);
+        assertThat(f.attributes().get("hotspot_set")).isEqualTo(set);
+    }
+
+    private Map<String, MvtDecoder.Feature> features(String path) throws Exception {
+        Map<String, MvtDecoder.Feature> out = new HashMap<>();
+        for (MvtDecoder.Layer l : MvtDecoder.decode(mvt(path))) {
+            for (MvtDecoder.Feature f : l.features()) {
+                out.put((String) f.attributes().get("h3"), f);
+            }
+        }
+        return out;
+    }
+
+    private String etag(String path) throws Exception {
+        return http.send(request(path, TestTokens.RESEARCHER).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                .headers().firstValue("ETag").orElseThrow();
+    }
+
+    static String hex(long cell) {
+        return Long.toHexString(cell);
     }
 
     @Test

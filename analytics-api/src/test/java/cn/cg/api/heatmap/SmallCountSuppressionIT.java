@@ -6,13 +6,16 @@ import cn.cg.api.PostgisIT;
 import cn.cg.api.TestTokens;
 import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
+import cn.cg.api.hotspot.HotspotResultsFixture;
 import cn.cg.geo.grid.H3Cells;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,6 +189,59 @@ class SmallCountSuppressionIT extends PostgisIT {
         JsonNode fullRanking = json.readTree(get("/api/v1/rankings?level=district&period=2025-03&categories=0501&sort=code&order=asc",
                 TestTokens.RESEARCHER).body());
         assertThat(fullRanking.get("areas").get(1).get("cases").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void publicTilesCarryHotspotBinsOnlyForCellsOfKOrMore() throws Exception {
+        // The job's bins for every cell with cases at every resolution (so a merged ancestor would find one too).
+        try (HotspotResultsFixture hot = new HotspotResultsFixture(jdbc, fixture.run())) {
+            Map<Long, Integer> bins = new HashMap<>();
+            for (Map<String, Object> c : jdbc.queryForList("SELECT DISTINCT resolution, cell FROM agg_cell_current "
+                    + "WHERE bucket = 'month' AND bucket_start = DATE '2025-03-01'")) {
+                long cell = ((Number) c.get("cell")).longValue();
+                int bin = (int) Math.floorMod(cell, 7L) - 3;
+                bins.put(cell, bin);
+                hot.cell(((Number) c.get("resolution")).intValue(), "all", LocalDate.of(2025, 3, 1), cell, 1, bin * 1.5, 0.01, bin);
+            }
+            dataVersion.refresh();
+            String q = QUERY.replace("&bandwidth=300", "");
+            String tile = "/tiles/cells/15/" + tileX(LON, 15) + "/" + tileY(LAT, 15) + ".mvt" + q;
+            List<MvtDecoder.Feature> anyone = mvtFeatures(tile, null);
+            int binned = 0;
+            int merged = 0;
+            for (MvtDecoder.Feature f : anyone) {
+                Map<String, Object> a = f.attributes();
+                if (Boolean.TRUE.equals(a.get("merged"))) {
+                    merged++;
+                    assertThat(a).as("a pool of small cells").doesNotContainKeys("hotspot_bin", "hotspot_z", "hotspot_set");
+                } else {
+                    assertThat(((Number) a.get("cases")).longValue()).isGreaterThanOrEqualTo(K);
+                    assertThat(((Number) a.get("hotspot_bin")).intValue()).isEqualTo(bins.get((Long) a.get("cell")));
+                    binned++;
+                }
+            }
+            assertThat(binned).as("the cell of 12").isEqualTo(1);
+            assertThat(merged).as("the pool of its small neighbours").isEqualTo(1);
+            // The researcher sees every cell with its bin, the small ones included.
+            List<MvtDecoder.Feature> full = mvtFeatures(tile, TestTokens.RESEARCHER);
+            assertThat(full).hasSize(4);
+            assertThat(full).allSatisfy(f -> assertThat(((Number) f.attributes().get("hotspot_bin")).intValue())
+                    .isEqualTo(bins.get((Long) f.attributes().get("cell"))));
+            // The lone case: a bin for the researcher, no feature at all for the public.
+            String lone = "/tiles/cells/15/" + tileX(LONE_LON, 15) + "/" + tileY(LONE_LAT, 15) + ".mvt" + q;
+            assertThat(mvtFeatures(lone, null)).isEmpty();
+            assertThat(mvtFeatures(lone, TestTokens.RESEARCHER)).singleElement()
+                    .satisfies(f -> assertThat(f.attributes()).containsKey("hotspot_bin"));
+        }
+        dataVersion.refresh();
+    }
+
+    private List<MvtDecoder.Feature> mvtFeatures(String tile, String token) throws Exception {
+        HttpResponse<byte[]> r = http.send(request(tile, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(tile).isEqualTo(200);
+        List<MvtDecoder.Feature> out = new ArrayList<>();
+        MvtDecoder.decode(r.body()).forEach(l -> out.addAll(l.features()));
+        return out;
     }
 
     private List<Long> mvtCases(String tile, String token) throws Exception {
