@@ -127,7 +127,7 @@ class HeatmapController {
         long height = (long) Math.ceil((box.maxY() - box.minY()) / cell - 1e-9);
         if (width * height > settings.maxSurfacePixels()) {
             throw new InvalidParameterException("bbox", "bbox is too large for cellSize " + metres + " m: " + width + " x "
-                    + height + " pixels, at most " + settings.maxSurfacePixels());
+                    + height + " pixels, at most " + settings.maxSurfacePixels() + " (cg.tiles.max-surface-pixels)");
         }
         HeatmapQuery q = requests.query(params);
         long v = heatmaps.dataVersion();

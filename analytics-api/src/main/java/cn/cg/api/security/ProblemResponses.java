@@ -1,19 +1,16 @@
 package cn.cg.api.security;
 
+import cn.cg.api.system.ProblemBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * RFC 9457 answers for the two security refusals, written by the filter chain (before any controller,
@@ -22,13 +19,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
-
-    private final ObjectMapper json;
-
-    ProblemResponses(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
@@ -53,21 +43,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     private static Map<String, Object> problem(String type, String title, HttpStatus status, String detail, HttpServletRequest request) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", URI.create("urn:cg:problem:" + type).toString());
-        p.put("title", title);
-        p.put("status", status.value());
-        p.put("detail", detail);
-        p.put("instance", request.getRequestURI());
-        return p;
+        return ProblemBodies.problem(type, title, status.value(), detail, request.getRequestURI());
     }
 
     private void write(HttpServletResponse response, HttpStatus status, Map<String, Object> body) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(PROBLEM.toString());
-        response.setCharacterEncoding("UTF-8");
-        // A refusal depends on the caller: never let a shared cache hand it to someone else.
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.getWriter().write(json.writeValueAsString(body));
+        ProblemBodies.write(response, status.value(), body);
     }
 }

@@ -30,7 +30,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.http.HttpHeaders;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Stateless bearer-token security: configured users' tokens (SHA-256 in configuration), and an OIDC
@@ -61,14 +60,14 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider configuredTokens, CgProperties properties, ObjectMapper json) {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationProvider configuredTokens, CgProperties properties) {
         List<AuthenticationProvider> providers = new ArrayList<>(List.of(configuredTokens));
         CgProperties.Oidc oidc = properties.security().oidc();
         if (!oidc.issuerUri().isBlank()) {
             providers.add(jwtProvider(oidc));
         }
         ProviderManager manager = new ProviderManager(providers);
-        ProblemResponses problems = new ProblemResponses(json);
+        ProblemResponses problems = new ProblemResponses();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .formLogin(AbstractHttpConfigurer::disable)

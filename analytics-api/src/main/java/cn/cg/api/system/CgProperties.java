@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports imports, @DefaultValue MapPage map,
                            @DefaultValue Tiles tiles, @DefaultValue Features features,
                            @DefaultValue Suggestions suggestions, @DefaultValue Hotspots hotspots,
-                           @DefaultValue Security security, @DefaultValue Database database) {
+                           @DefaultValue Security security, @DefaultValue Database database,
+                           @DefaultValue Requests requests) {
 
     /** The demo city loaded by {@code ./cg up} into an empty database. */
     public record Demo(@DefaultValue("300000") int cases, @DefaultValue("20250101") long seed) {
@@ -176,5 +177,19 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      */
     public record Database(@DefaultValue("10s") java.time.Duration retryAfterDown,
                            @DefaultValue("2s") java.time.Duration retryAfterBusy) {
+    }
+
+    /**
+     * Sizes of a request, checked before any other work ({@link RequestLimits}); each answered with a
+     * problem naming its setting. Uploads have their own, {@code cg.imports.max-upload}.
+     *
+     * @param maxUrlLength longest path plus query string, in characters as sent (percent-encoded): 414 above
+     * @param maxHeaderSize all request headers together (names, values, separators): 431 above
+     * @param maxBody largest body of a request that is not a multipart upload (JSON posts such as site
+     *     suggestions with their own candidates and exclusion zones): 413 above
+     */
+    public record Requests(@DefaultValue("8192") int maxUrlLength,
+                           @DefaultValue("16KB") DataSize maxHeaderSize,
+                           @DefaultValue("4MB") DataSize maxBody) {
     }
 }

@@ -7,10 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -24,9 +27,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final CgProperties.Database database;
+    private final long maxUpload;
 
     ProblemHandler(CgProperties properties) {
         this.database = properties.database();
+        this.maxUpload = properties.imports().maxUpload().toBytes();
+    }
+
+    /** Spring's 413 for an upload past the multipart limit, naming the setting. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the "
+                + maxUpload + " bytes accepted; split the file (cg.imports.max-upload).");
+        p.setType(type("upload-too-large"));
+        p.setTitle("The upload is too large");
+        p.setProperty("limit", maxUpload);
+        p.setProperty("setting", "cg.imports.max-upload");
+        return handleExceptionInternal(e, p, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     static URI type(String name) {

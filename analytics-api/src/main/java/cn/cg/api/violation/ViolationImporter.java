@@ -64,6 +64,9 @@ public class ViolationImporter {
 
     private ImportReport load(Connection c, InputStream in, MessageDigest sha, ImportRequest request, long started)
             throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(ImportSql.WATCH_CLIENT);
+        }
         long importId;
         try (PreparedStatement ps = c.prepareStatement(ImportSql.START_RUN)) {
             ps.setString(1, request.fileName());
