@@ -3,22 +3,10 @@ package cn.cg.api.system;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.catalina.Host;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>errors the servlet container or a filter raises with {@code sendError} (a query string with a broken
  *   %-escape, a URL the security firewall refuses) are forwarded to {@code /error}, answered here instead of by
  *   Spring Boot's plain JSON error controller;</li>
- *   <li>requests Tomcat refuses before any servlet runs (a NUL or an encoded slash in the path) are answered
- *   by {@link ProblemValve}, in place of Tomcat's HTML error page.</li>
+ *   <li>requests Tomcat refuses before any servlet runs (a NUL or an encoded slash in the path, headers past
+ *   its buffer) are answered by {@link ProblemErrorReportValve}, in place of Tomcat's HTML error page.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -106,68 +94,5 @@ class ErrorProblems {
             }
         }
         return sb.toString();
-    }
-
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemValve() {
-        return factory -> factory.addContextCustomizers(context -> {
-            Host host = (Host) context.getParent();
-            host.getPipeline().addValve(new ProblemValve());
-            if (host instanceof StandardHost h) {
-                // The host adds a valve of this class when it has none: ours, so Tomcat's HTML one is not added.
-                h.setErrorReportValveClass(ProblemValve.class.getName());
-            }
-        });
-    }
-
-    /** Tomcat's last-resort error report, as a problem instead of an HTML page. */
-    static class ProblemValve extends ErrorReportValve {
-
-        @Override
-        protected void report(Request request, Response response, Throwable throwable) {
-            int status = response.getStatus();
-            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
-                return;
-            }
-            AtomicBoolean ioAllowed = new AtomicBoolean(false);
-            response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
-            if (!ioAllowed.get()) {
-                return;
-            }
-            String message = response.getMessage();
-            String detail = status < 500 && message != null && !message.isBlank() ? message : detailFor(status);
-            String body = "{\"type\":\"urn:cg:problem:" + typeFor(status) + "\",\"title\":" + json(reason(status))
-                    + ",\"status\":" + status + ",\"detail\":" + json(detail) + "}";
-            try {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                Writer w = response.getReporter();
-                if (w != null) {
-                    w.write(body);
-                    response.finishResponse();
-                }
-            } catch (IOException | IllegalStateException e) {
-                // the client is gone or the response is committed: nothing more to say
-            }
-        }
-
-        private static String reason(int status) {
-            HttpStatus s = HttpStatus.resolve(status);
-            return s == null ? "Error " + status : s.getReasonPhrase();
-        }
-
-        private static String json(String s) {
-            StringBuilder sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    sb.append('\\').append(c);
-                } else if (c < 0x20) {
-                    sb.append(String.format("\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-            return sb.append('"').toString();
-        }
     }
 }
