@@ -39,12 +39,24 @@ final class GeoJsonInput {
             }
             double[] ll = lonLat(parameter, where, g.get("coordinates"));
             JsonNode props = f.path("properties");
-            String name = props.path("name").isValueNode() ? props.path("name").asString() : "site " + (k + 1);
+            String name = props.path("name").isValueNode() ? text(parameter, where + ": properties.name", props.path("name").asString())
+                    : "site " + (k + 1);
             Integer capacity = props.path("capacity").isNumber() ? props.path("capacity").asInt() : null;
-            String id = f.path("id").isValueNode() ? f.path("id").asString() : Integer.toString(k + 1);
+            String id = f.path("id").isValueNode() ? text(parameter, where + ": id", f.path("id").asString()) : Integer.toString(k + 1);
             out.add(new Candidate("request:" + id, name, "request", ll[0], ll[1], capacity, false));
         }
         return out;
+    }
+
+    /**
+     * Free text that will be saved with the answer: PostgreSQL text and jsonb cannot hold the NUL character,
+     * so a value with one is the caller's mistake (a 400), not a failed save (a 500).
+     */
+    static String text(String parameter, String where, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidParameterException(parameter, where + " contains a NUL character (0x00), which text cannot hold");
+        }
+        return value;
     }
 
     static List<Zone> zones(String parameter, JsonNode collection) {
@@ -83,7 +95,8 @@ final class GeoJsonInput {
                 }
                 buffer = props.path("bufferM").asDouble();
             }
-            String name = props.path("name").isValueNode() ? props.path("name").asString() : "custom zone " + (k + 1);
+            String name = props.path("name").isValueNode() ? text(parameter, where + ": properties.name", props.path("name").asString())
+                    : "custom zone " + (k + 1);
             out.add(new Zone(name, geom.toText(), buffer));
         }
         return out;

@@ -60,7 +60,7 @@ class SuggestionService {
                 nonNegative("buffers.customM", b.customM(), cfg.customBufferM()));
         double capacity = r.capacity() == null ? Double.NaN : positive("capacity", r.capacity(), 0);
         String categories = r.categories() == null ? cfg.vendorCategories() : r.categories();
-        Spec s = new Spec("vendor-zones", r.name(), Double.isNaN(capacity) ? SiteSolver.Model.COVERAGE : SiteSolver.Model.CAPACITATED,
+        Spec s = new Spec("vendor-zones", GeoJsonInput.text("name", "name", r.name()), Double.isNaN(capacity) ? SiteSolver.Model.COVERAGE : SiteSolver.Model.CAPACITATED,
                 p(r.p()), positive("radiusM", r.radiusM(), cfg.vendorRadiusM()), capacity, Double.NaN,
                 categories, catalog.parse("categories", categories), period(r.from(), r.to()),
                 hour("eveningFromHour", r.eveningFromHour(), cfg.eveningFromHour()),
@@ -92,7 +92,7 @@ class SuggestionService {
         if (model == SiteSolver.Model.TARGET && spacing > 0) {
             throw new InvalidParameterException("minSpacingM", "minimum spacing is not supported with objective target");
         }
-        Spec s = new Spec("service-stations", r.name(), model, model == SiteSolver.Model.TARGET ? 0 : p(r.p()),
+        Spec s = new Spec("service-stations", GeoJsonInput.text("name", "name", r.name()), model, model == SiteSolver.Model.TARGET ? 0 : p(r.p()),
                 positive("radiusM", r.radiusM(), cfg.stationRadiusM()), Double.NaN, target,
                 r.categories() == null ? "all" : r.categories(), catalog.parse("categories", r.categories()),
                 period(r.from(), r.to()), 0, 0, 1.0, source(r.candidateSource(), r.candidates()), r.candidates(),

@@ -7,10 +7,8 @@ import cn.cg.api.PostgisIT;
 import cn.cg.api.TestTokens;
 import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -166,10 +164,6 @@ class BadInputFuzzIT extends PostgisIT {
 
     // ---------------------------------------------------------------- query parameters
 
-    /** A GET operation of the OpenAPI description, with its path and query parameters. */
-    record Operation(String path, List<String> pathParams, List<String> queryParams) {
-    }
-
     private static final String[] BAD = {"", " ", "abc", "-1", "0", "1e309", "NaN", "Infinity", "-0", "99999999999999999999",
             "2147483648", "1.5", "2025-13", "2025-02-30", "2025-03-01/2024-01-01", "2025-03/", "/2025-03", "..", "1,2,3",
             ",,,", "114.0,22.5,114.01", "114.1,22.6,114.0,22.5", "-180,-90,180,90", "1e308,1e308,1e308,1e308",
@@ -221,7 +215,7 @@ class BadInputFuzzIT extends PostgisIT {
 
     @Test
     void malformedParametersOnEveryGetEndpointAreProblems() throws Exception {
-        List<Operation> operations = getOperations();
+        List<ApiSurface.Operation> operations = ApiSurface.getOperations(json.readTree(get("/v3/api-docs").body()));
         List<String> collections = new ArrayList<>();
         for (JsonNode c : json.readTree(get("/api/v1/collections", TestTokens.ADMIN).body()).get("collections")) {
             collections.add(c.get("id").asString());
@@ -233,7 +227,7 @@ class BadInputFuzzIT extends PostgisIT {
         Map<Integer, Integer> statuses = new TreeMap<>();
         Set<String> pathsTried = new HashSet<>();
         for (int i = 0; i < REQUESTS; i++) {
-            Operation op = operations.get(rnd.nextInt(operations.size()));
+            ApiSurface.Operation op = operations.get(rnd.nextInt(operations.size()));
             pathsTried.add(op.path());
             String path = op.path();
             for (String p : op.pathParams()) {
@@ -326,34 +320,6 @@ class BadInputFuzzIT extends PostgisIT {
         assertProblem(error, "/error");
     }
 
-    /** Every GET of /v3/api-docs except the OpenAPI description itself. */
-    private List<Operation> getOperations() throws Exception {
-        JsonNode docs = json.readTree(get("/v3/api-docs").body());
-        List<Operation> out = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : docs.get("paths").properties()) {
-            JsonNode get = e.getValue().get("get");
-            if (get == null) {
-                continue;
-            }
-            List<String> path = new ArrayList<>();
-            List<String> query = new ArrayList<>();
-            for (JsonNode p : get.path("parameters")) {
-                String in = p.get("in").asString();
-                if (in.equals("path")) {
-                    path.add(p.get("name").asString());
-                } else if (in.equals("query")) {
-                    query.add(p.get("name").asString());
-                }
-            }
-            if (e.getKey().endsWith("/items")) {
-                // The collections' own filters are not in the OpenAPI description (they differ per collection).
-                query.addAll(List.of("categories", "area", "level", "parent", "kind", "status"));
-            }
-            out.add(new Operation(e.getKey(), path, query));
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private void assertProblem(HttpResponse<String> r, String what) {
@@ -361,21 +327,18 @@ class BadInputFuzzIT extends PostgisIT {
     }
 
     private void assertProblem(int status, String contentType, String body, String what) {
-        assertThat(contentType).as(what).startsWith("application/problem+json");
-        JsonNode p = json.readTree(body);
-        assertThat(p.path("status").asInt()).as(what).isEqualTo(status);
-        assertThat(p.path("detail").asString("")).as("a problem without a detail: " + what).isNotBlank();
+        ApiSurface.assertProblem(json, status, contentType, body, what);
     }
 
     private static String encode(String v) {
-        return URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
+        return ApiSurface.encode(v);
     }
 
     private static String pick(SplittableRandom rnd, String[] values) {
         return values[rnd.nextInt(values.length)];
     }
 
-    static String abbreviate(String s) {
-        return s.length() > 400 ? s.substring(0, 400) + "...(" + s.length() + " chars)" : s;
+    private static String abbreviate(String s) {
+        return ApiSurface.abbreviate(s);
     }
 }
