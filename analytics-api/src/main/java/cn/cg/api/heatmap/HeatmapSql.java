@@ -41,17 +41,27 @@ final class HeatmapSql {
      * {@code hotspot_z}, {@code hotspot_set}. A cell without such a row (no served run of the job, a period
      * that is not one whole month, a cell outside the study area) has no hotspot attributes: ST_AsMVT leaves
      * NULL values out, so a missing bin never reads as 0 "not significant".
-     * Binds: z, x, y, resolution, categories, the six bucket dates, area twice, resolution, then the hotspot
-     * row's resolution, category set and month (NULL = none).
+     *
+     * <p>The counts start from the tile's cells (h3_cell's spatial index) and look up each cell's rows in
+     * agg_cell by (resolution, cell, bucket, bucket_start) (V41), once per bucket range of
+     * {@link BucketRange} (the whole months, the days before and after them): written as one OR the way
+     * the city-wide readers are, only (resolution, cell) could be an index condition, and a resolution-7
+     * cell has thousands of day rows a year to filter. Reading the whole month of the resolution instead
+     * and joining the tile's cells read every cell of the month: 5-100 times slower on 1M cases
+     * (docs/heatmap-and-features.md, "Vector tiles").
+     * Binds: z, x, y, the six bucket dates ({@link BucketRange#binds()}), resolution, categories,
+     * resolution, area twice, resolution, then the hotspot row's resolution, category set and month (NULL = none).
      */
     static final String CELL_TILE = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
             counts AS (
                 SELECT h.cell, h.geom, sum(a.cases)::integer AS cases
-                FROM agg_cell_current a JOIN h3_cell h ON h.cell = a.cell, bounds
-                WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
-
-                  AND h.geom && ST_Transform(bounds.env, 4326) AND """ + IN_AREA + """
+                FROM h3_cell h CROSS JOIN bounds
+                CROSS JOIN (VALUES ('month', ?::date, ?::date), ('day', ?::date, ?::date), ('day', ?::date, ?::date))
+                     AS r(bucket, first_day, end_day)
+                JOIN agg_cell_current a ON a.resolution = ? AND a.cell = h.cell AND a.bucket = r.bucket
+                     AND a.bucket_start >= r.first_day AND a.bucket_start < r.end_day AND a.category_code = ANY (?::text[])
+                WHERE h.resolution = ? AND h.geom && ST_Transform(bounds.env, 4326) AND """ + IN_AREA + """
 
                 GROUP BY h.cell, h.geom),
             mvt AS (

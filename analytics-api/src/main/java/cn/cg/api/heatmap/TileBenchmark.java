@@ -131,8 +131,11 @@ public final class TileBenchmark {
     private static void directMvt(Connection db, AggregateFilter f, Tile t) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(HeatmapSql.CELL_TILE)) {
             int res = CellTiles.resolutionFor(t.z());
-            List<Object> binds = new ArrayList<>(List.of(t.z(), t.x(), t.y(), res, f.categoryArray()));
+            List<Object> binds = new ArrayList<>(List.of(t.z(), t.x(), t.y()));
             binds.addAll(f.buckets().binds());
+            binds.add(res);
+            binds.add(f.categoryArray());
+            binds.add(res);
             int i = 1;
             for (Object b : binds) {
                 ps.setObject(i++, b);

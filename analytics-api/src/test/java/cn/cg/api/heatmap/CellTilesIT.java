@@ -71,6 +71,12 @@ class CellTilesIT extends PostgisIT {
             assertThat(Long.toHexString((Long) f.attributes().get("cell"))).isEqualTo(f.attributes().get("h3"));
         }
         assertThat(cases).containsEntry(Long.toHexString(a), 5L).containsEntry(Long.toHexString(b), 4L).hasSize(2);
+        // Periods that are days only, and days before whole months: each bucket range is looked up on its own.
+        String path = "/tiles/cells/" + z + "/" + xy[0] + "/" + xy[1] + ".mvt?categories=vendor";
+        assertThat(casesByH3(path + "&from=2025-03-12&to=2025-04-02"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(Long.toHexString(a), 5L, Long.toHexString(b), 54L));
+        assertThat(casesByH3(path + "&from=2025-03-13&to=2025-04-30"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(Long.toHexString(a), 2L, Long.toHexString(b), 50L));
 
         // Zoom 13 shows resolution 9: the two cells' parents, counts summed where they share one.
         int[] xy13 = tileOf(114.0515, 22.5407, 13);
@@ -188,6 +194,12 @@ class CellTilesIT extends PostgisIT {
                 out.put((String) f.attributes().get("h3"), f);
             }
         }
+        return out;
+    }
+
+    private Map<String, Long> casesByH3(String path) throws Exception {
+        Map<String, Long> out = new HashMap<>();
+        features(path).forEach((h3, f) -> out.put(h3, ((Number) f.attributes().get("cases")).longValue()));
         return out;
     }
 

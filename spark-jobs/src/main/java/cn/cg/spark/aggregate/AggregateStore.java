@@ -136,6 +136,8 @@ public final class AggregateStore implements AutoCloseable {
         update("SET maintenance_work_mem = '1GB'"); // sorts a few million index entries in memory
         update("CREATE INDEX " + t + "_bucket_idx ON " + t + " (bucket, bucket_start, resolution, cell)");
         update("CREATE INDEX " + t + "_replaced_idx ON " + t + " (valid_to) WHERE valid_to IS NOT NULL");
+        // The vector tiles' lookup by cell (V41); ATTACH would build it too, but while holding its lock.
+        update("CREATE INDEX " + t + "_cell_idx ON " + t + " (resolution, cell, bucket, bucket_start)");
         update("RESET maintenance_work_mem");
         update("ANALYZE " + t);
         update("ALTER TABLE agg_cell ATTACH PARTITION " + t + " FOR VALUES IN (" + runId + ")");

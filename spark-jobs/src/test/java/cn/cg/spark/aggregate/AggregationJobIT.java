@@ -244,6 +244,24 @@ class AggregationJobIT {
         return out;
     }
 
+    /**
+     * The served generation carries the vector tiles' cell index (V41), built before its ATTACH and adopted
+     * as a partition of agg_cell_cell_idx, so the planner reaches it through agg_cell and agg_cell_current.
+     */
+    @Test
+    @Order(7)
+    void theServedGenerationCarriesTheTilesCellIndex() throws Exception {
+        String table = "agg_cell_g" + TestDatabase.queryLong("SELECT base_run_id FROM agg_current");
+        List<String> indexes = TestDatabase.rows("SELECT indexrelid::regclass::text || ': ' || pg_get_indexdef(indexrelid) "
+            + "FROM pg_index WHERE indrelid = '" + table + "'::regclass ORDER BY 1");
+        assertThat(indexes).contains(table + "_cell_idx: CREATE INDEX " + table + "_cell_idx ON public." + table
+            + " USING btree (resolution, cell, bucket, bucket_start)");
+        assertThat(TestDatabase.rows("SELECT p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+            + "JOIN pg_class p ON p.oid = i.inhparent WHERE c.relname = '" + table + "_cell_idx'")).containsExactly("agg_cell_cell_idx");
+        assertThat(TestDatabase.rows("SELECT count(*) FROM pg_inherits WHERE inhparent = 'agg_cell'::regclass AND inhrelid = '"
+            + table + "'::regclass")).containsExactly("1");
+    }
+
     static void assertSameTables(Map<String, List<String>> actual, Map<String, List<String>> expected) {
         for (String table : expected.keySet()) {
             assertThat(actual.get(table)).as(table).isNotEmpty().isEqualTo(expected.get(table));
