@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * full GC ({@code jcmd PID GC.run}) before and after the run, which is what the service really retains.
  *
  * <pre>java -cp analytics-api.jar -Dloader.main=cn.cg.api.system.LoadBenchmark org.springframework.boot.loader.launch.PropertiesLauncher \
- *   --url http://127.0.0.1:18091 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --seconds 60 --clients 50 [--warmup 10] [--pid N] [--rounds 1]</pre>
+ *   --url http://127.0.0.1:18091 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --seconds 60 --clients 50 [--warmup 10] [--baseline 10] [--pid N] [--rounds 1]</pre>
  *
  * <p>With {@code --rounds N} the load runs N times back to back, with a full GC after each: the heap the
  * service keeps must level off (its caches are bounded), not grow round after round.
@@ -61,6 +61,7 @@ public final class LoadBenchmark {
         int warmup = Integer.parseInt(arg(args, "--warmup", "10"));
         int clients = Integer.parseInt(arg(args, "--clients", "50"));
         int rounds = Integer.parseInt(arg(args, "--rounds", "1"));
+        int baseline = Integer.parseInt(arg(args, "--baseline", "10"));
         long seed = Long.parseLong(arg(args, "--seed", "1"));
         String pid = arg(args, "--pid", null);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -76,6 +77,14 @@ public final class LoadBenchmark {
         if (warmup > 0) {
             List<Sample> w = run(http, url, study, clients, warmup, seed + 1);
             System.out.printf(Locale.ROOT, "warm-up: %d requests, %d errors%n", w.size(), w.stream().filter(LoadBenchmark::isError).count());
+        }
+        if (baseline > 0) {
+            // The same mix from one client in the same run: what the latency is when nothing queues.
+            List<Sample> b = run(http, url, study, 1, baseline, seed + 2);
+            long[] us = b.stream().mapToLong(Sample::micros).sorted().toArray();
+            System.out.printf(Locale.ROOT, "baseline, 1 client for %d s: %d requests, %.1f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
+                    + "%d errors%n", baseline, b.size(), b.size() / (double) baseline, pct(us, 50), pct(us, 95), pct(us, 99),
+                    b.stream().filter(LoadBenchmark::isError).count());
         }
         double liveStart = pid == null ? Double.NaN : heapAfterFullGc(http, url, pid);
         List<double[]> memory = java.util.Collections.synchronizedList(new ArrayList<>());
