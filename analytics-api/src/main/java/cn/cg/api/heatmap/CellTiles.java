@@ -62,7 +62,7 @@ class CellTiles {
         return cache.get("cells|" + key, () -> render(f, z, x, y));
     }
 
-    private Object month(AggregateFilter f) {
+    private static Object month(AggregateFilter f) {
         LocalDate m = hotspotMonth(f.period());
         return new SqlParameterValue(Types.DATE, m == null ? null : java.sql.Date.valueOf(m));
     }
@@ -89,19 +89,33 @@ class CellTiles {
     }
 
     private byte[] render(AggregateFilter f, int z, int x, int y) {
+        byte[] mvt = jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class,
+                binds(f, z, x, y, hotspotSets.forBins(f.categories())).toArray());
+        return mvt == null ? new byte[0] : mvt;
+    }
+
+    /**
+     * The binds of {@link HeatmapSql#CELL_TILE}: z, x, y; per bucket range of the period (whole months, days
+     * before, days after) resolution, categories, first and end day; the tile cells' resolution, the area
+     * twice; the resolution attribute; the hotspot rows' resolution, category set and month.
+     */
+    static List<Object> binds(AggregateFilter f, int z, int x, int y, String hotspotSet) {
         int resolution = resolutionFor(z);
         List<Object> binds = new ArrayList<>(List.of(z, x, y));
-        binds.addAll(f.buckets().binds());
-        binds.add(resolution);
-        binds.add(f.categoryArray());
+        List<Object> ranges = f.buckets().binds();
+        for (int i = 0; i < 3; i++) {
+            binds.add(resolution);
+            binds.add(f.categoryArray());
+            binds.add(ranges.get(2 * i));
+            binds.add(ranges.get(2 * i + 1));
+        }
         binds.add(resolution);
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(resolution);
         binds.add(resolution);
-        binds.add(hotspotSets.forBins(f.categories()));
+        binds.add(hotspotSet);
         binds.add(month(f));
-        byte[] mvt = jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class, binds.toArray());
-        return mvt == null ? new byte[0] : mvt;
+        return binds;
     }
 }

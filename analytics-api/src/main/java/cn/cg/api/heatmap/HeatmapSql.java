@@ -35,6 +35,14 @@ final class HeatmapSql {
              JOIN agg_current a ON a.run_id = r.agg_run_id)""";
 
     /**
+     * One bucket range of one tile cell (h.cell) in agg_cell_current, with the bucket a constant so that
+     * (resolution, cell, bucket, bucket_start) are all index conditions. Binds: resolution, categories,
+     * first day, end day (exclusive).
+     */
+    private static final String CELL_ROWS = "SELECT a.cases FROM agg_cell_current a WHERE a.resolution = ? AND a.cell = h.cell"
+            + " AND a.category_code = ANY (?::text[]) AND a.bucket = '%s' AND a.bucket_start >= ? AND a.bucket_start < ?";
+
+    /**
      * One Mapbox vector tile of H3 cells with their counts. Layer {@code cells}; attributes: {@code h3}
      * (hex index), {@code cell} (the index as a 64-bit integer), {@code resolution}, {@code cases}, and from
      * the hotspot job's Gi* of the tile's resolution, category set and month: {@code hotspot_bin} (-3..+3),
@@ -42,28 +50,29 @@ final class HeatmapSql {
      * that is not one whole month, a cell outside the study area) has no hotspot attributes: ST_AsMVT leaves
      * NULL values out, so a missing bin never reads as 0 "not significant".
      *
-     * <p>The counts start from the tile's cells (h3_cell's spatial index) and look up each cell's rows in
-     * agg_cell by (resolution, cell, bucket, bucket_start) (V41), once per bucket range of
-     * {@link BucketRange} (the whole months, the days before and after them): written as one OR the way
-     * the city-wide readers are, only (resolution, cell) could be an index condition, and a resolution-7
-     * cell has thousands of day rows a year to filter. Reading the whole month of the resolution instead
-     * and joining the tile's cells read every cell of the month: 5-100 times slower on 1M cases
-     * (docs/heatmap-and-features.md, "Vector tiles").
-     * Binds: z, x, y, the six bucket dates ({@link BucketRange#binds()}), resolution, categories,
-     * resolution, area twice, resolution, then the hotspot row's resolution, category set and month (NULL = none).
+     * <p>The counts start from the tile's cells (h3_cell's spatial index, the tile's resolution) and look up
+     * each cell's rows in agg_cell by (resolution, cell, bucket, bucket_start) (V41), once per bucket range
+     * of {@link BucketRange} (the whole months, the days before and after them; {@link CellTiles#binds}):
+     * written as one OR, as the city-wide readers have it, only (resolution, cell) become index conditions
+     * and a resolution-7 cell has thousands of day rows a year to filter; written as a join on a VALUES list
+     * of ranges, PostgreSQL's generic plan hash-joins the ranges after reading every row of the cell. Reading
+     * the whole month of the resolution and joining the tile's cells (before V41) was 5-100 times slower
+     * at zooms 13-16 on 1M cases (docs/heatmap-and-features.md, "Vector tiles").
+     * Binds: see {@link CellTiles#binds}.
      */
     static final String CELL_TILE = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
             counts AS (
-                SELECT h.cell, h.geom, sum(a.cases)::integer AS cases
+                SELECT h.cell, h.geom, s.cases
                 FROM h3_cell h CROSS JOIN bounds
-                CROSS JOIN (VALUES ('month', ?::date, ?::date), ('day', ?::date, ?::date), ('day', ?::date, ?::date))
-                     AS r(bucket, first_day, end_day)
-                JOIN agg_cell_current a ON a.resolution = ? AND a.cell = h.cell AND a.bucket = r.bucket
-                     AND a.bucket_start >= r.first_day AND a.bucket_start < r.end_day AND a.category_code = ANY (?::text[])
-                WHERE h.resolution = ? AND h.geom && ST_Transform(bounds.env, 4326) AND """ + IN_AREA + """
+                CROSS JOIN LATERAL (SELECT sum(u.cases)::integer AS cases FROM (
+            """ + CELL_ROWS.formatted("month") + "\n    UNION ALL " + CELL_ROWS.formatted("day")
+            + "\n    UNION ALL " + CELL_ROWS.formatted("day") + """
 
-                GROUP BY h.cell, h.geom),
+                    ) u) s
+                WHERE h.resolution = ? AND h.geom && ST_Transform(bounds.env, 4326) AND s.cases IS NOT NULL
+                  AND """ + IN_AREA + """
+            ),
             mvt AS (
                 SELECT ST_AsMVTGeom(ST_Transform(c.geom, 3857), bounds.env, 4096, 64, true) AS geom,
                        lower(to_hex(c.cell)) AS h3, c.cell, ?::integer AS resolution, c.cases,

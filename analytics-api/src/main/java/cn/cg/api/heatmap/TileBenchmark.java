@@ -130,24 +130,15 @@ public final class TileBenchmark {
 
     private static void directMvt(Connection db, AggregateFilter f, Tile t) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(HeatmapSql.CELL_TILE)) {
-            int res = CellTiles.resolutionFor(t.z());
-            List<Object> binds = new ArrayList<>(List.of(t.z(), t.x(), t.y()));
-            binds.addAll(f.buckets().binds());
-            binds.add(res);
-            binds.add(f.categoryArray());
-            binds.add(res);
+            // The API's binds (the benchmark asks for all categories: the hotspot set 'all').
             int i = 1;
-            for (Object b : binds) {
-                ps.setObject(i++, b);
+            for (Object b : CellTiles.binds(f, t.z(), t.x(), t.y(), "all")) {
+                if (b instanceof org.springframework.jdbc.core.SqlParameterValue v) {
+                    ps.setObject(i++, v.getValue(), v.getSqlType());
+                } else {
+                    ps.setObject(i++, b);
+                }
             }
-            ps.setNull(i++, Types.BIGINT);
-            ps.setNull(i++, Types.BIGINT);
-            ps.setInt(i++, res);
-            // The same hotspot join as the API's tile (the benchmark asks for all categories).
-            ps.setInt(i++, res);
-            ps.setString(i++, "all");
-            java.time.LocalDate month = CellTiles.hotspotMonth(f.period());
-            ps.setObject(i, month == null ? null : java.sql.Date.valueOf(month), Types.DATE);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 rs.getBytes(1);
