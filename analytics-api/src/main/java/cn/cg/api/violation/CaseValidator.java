@@ -63,7 +63,7 @@ final class CaseValidator {
         if (malformed != null) {
             throw new Invalid("row " + malformed);
         }
-        String caseNo = text(row, CASE_NO, required(row, CASE_NO, "case number"));
+        String caseNo = text(profile.column(CASE_NO), required(row, CASE_NO, "case number"));
         if (caseNo.length() > MAX_CASE_NO) {
             throw new Invalid("case number is longer than " + MAX_CASE_NO + " characters");
         }
@@ -93,13 +93,13 @@ final class CaseValidator {
     }
 
     private String text(SourceRow row, ImportProfile.Field field) {
-        return text(row, field, row.get(profile.column(field)));
+        return text(profile.column(field), row.get(profile.column(field)));
     }
 
     /** PostgreSQL text cannot hold the NUL character; a value with one inside is refused, not cut. */
-    private String text(SourceRow row, ImportProfile.Field field, String value) {
+    private static String text(String column, String value) {
         if (value != null && value.indexOf('\u0000') >= 0) {
-            throw new Invalid(profile.column(field) + " contains a NUL character (byte 0x00), which text cannot hold");
+            throw new Invalid(column + " contains a NUL character (byte 0x00), which text cannot hold");
         }
         return value;
     }
@@ -230,10 +230,7 @@ final class CaseValidator {
         }
         StringBuilder sb = new StringBuilder("{");
         for (String c : profile.attrColumns()) {
-            String v = row.get(c);
-            if (v != null && v.indexOf('\u0000') >= 0) {
-                throw new Invalid(c + " contains a NUL character (byte 0x00), which text cannot hold");
-            }
+            String v = text(c, row.get(c));
             if (v != null) {
                 if (sb.length() > 1) {
                     sb.append(',');
