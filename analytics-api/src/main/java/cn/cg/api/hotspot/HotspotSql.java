@@ -30,9 +30,14 @@ final class HotspotSql {
         + "WHERE resolution = ? AND bucket = ? AND bucket_start >= ? AND bucket_start < ? "
         + "AND category_code = ANY (string_to_array(?, ',')) GROUP BY cell, bucket_start";
 
-    /** First and last month with cases (the default period). */
-    static final String MONTH_SPAN = "SELECT min(bucket_start), max(bucket_start) FROM agg_cell_current "
-        + "WHERE bucket = 'month'";
+    /**
+     * First and last month with cases (the default period). Two ORDER BY ... LIMIT 1 instead of min/max: through the view's
+     * join PostgreSQL does not turn min/max into index probes and aggregated every month row (1.0 s at
+     * 1M cases against 0.4 ms this way).
+     */
+    static final String MONTH_SPAN = """
+        SELECT (SELECT bucket_start FROM agg_cell_current WHERE bucket = 'month' ORDER BY bucket_start LIMIT 1),
+               (SELECT bucket_start FROM agg_cell_current WHERE bucket = 'month' ORDER BY bucket_start DESC LIMIT 1)""";
 
     static final String AREA_BY_ID = "SELECT id, level, code, name FROM admin_area WHERE id = ?";
 
