@@ -47,7 +47,7 @@ public final class AggregationBench {
             System.out.printf("loaded %d demo cases in %.1f s%n", cases, secs(t));
             execute(url, "VACUUM ANALYZE violation");
         } else if (have != cases) {
-            System.out.printf("note: violation holds %d cases, not %d; measuring what is there%n", have);
+            System.out.printf("note: violation holds %d cases, not %d; measuring what is there (empty the database for a fresh city)%n", have, cases);
         }
         SparkSession spark = SparkSessions.create("cg-aggregation-bench", cfg.master(), partitions);
         try {
