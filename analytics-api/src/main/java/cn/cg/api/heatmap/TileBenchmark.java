@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * direct {@code ST_AsMVT} query over JDBC, as the ratio of the API's cold p50 to the direct p50.
  *
  * <pre>java -cp analytics-api.jar -Dloader.main=cn.cg.api.heatmap.TileBenchmark org.springframework.boot.loader.launch.PropertiesLauncher \
- *   --url http://127.0.0.1:8080 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --zooms 10-16 --clients 1,10,50 --tiles 30</pre>
+ *   --url http://127.0.0.1:8080 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --zooms 10-16 --clients 1,10,50 --tiles 30 [--month YYYY-MM]</pre>
  */
 public final class TileBenchmark {
 
@@ -53,7 +53,9 @@ public final class TileBenchmark {
         List<Result> results = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbc)) {
             double[] bbox = studyArea(db);
-            LocalDate month = latestMonth(db);
+            // --month YYYY-MM: the latest month may be a partial one (e.g. a benchmark's incremental day).
+            String monthArg = arg(args, "--month", "");
+            LocalDate month = monthArg.isEmpty() ? latestMonth(db) : LocalDate.parse(monthArg + "-01");
             String[] categories = categories(db);
             String query = "?from=" + month.toString().substring(0, 7) + "&to=" + month.toString().substring(0, 7);
             System.out.printf(Locale.ROOT, "study area %s, period %s, %d categories%n", Arrays.toString(bbox), month, categories.length);
