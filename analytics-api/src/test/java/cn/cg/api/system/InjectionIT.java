@@ -53,6 +53,9 @@ class InjectionIT extends PostgisIT {
             "\"; DROP TABLE \"violation\"; --",
             "x".repeat(100_000));
 
+    /** cg.requests.max-url-length's default. */
+    private static final int MAX_URL_LENGTH = 8192;
+
     private static final String CANARY_NAME = "CANARY-NAME-q7Zx";
     private static final String CANARY_PHONE = "CANARY-PHONE-5550199";
 
@@ -276,6 +279,12 @@ class InjectionIT extends PostgisIT {
                     + "\"2025-03-01T18:22:00+08:00\", \"lat\": 22.54, \"long\": 114.05, \"description\": " + json.writeValueAsString(payload) + "}]";
             check("import open311 " + ApiSurface.abbreviate(payload), upload("?format=open311", "inj.json", open311.getBytes(StandardCharsets.UTF_8)));
             for (String option : List.of("format", "crs", "profile")) {
+                if (ApiSurface.encode(payload).length() > MAX_URL_LENGTH) {
+                    // Refused before the application (414/431, LimitsIT); Tomcat then closes the connection while
+                    // this client may still be sending the upload, and a TCP reset can eat the answer. The GETs
+                    // above send the same payload in the URL without a body.
+                    continue;
+                }
                 check("import ?" + option + "=" + ApiSurface.abbreviate(payload), upload("?" + option + "=" + ApiSurface.encode(payload),
                         "inj.csv", ("case_no,category_code,reported_at,lon,lat\nINJ-Q" + n + ",0501,2025-03-01T18:22:00,114.05,22.54\n")
                                 .getBytes(StandardCharsets.UTF_8)));
