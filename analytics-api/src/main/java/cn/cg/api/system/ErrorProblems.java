@@ -74,7 +74,7 @@ class ErrorProblems {
             // A container's own message is safe to show for a 4xx (it describes the request); a 5xx's is not.
             String detail = status < 500 && message instanceof String m && !m.isBlank() ? m : detailFor(status);
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-            p.setType(URI.create("urn:cg:problem:" + typeFor(status)));
+            p.setType(ProblemHandler.type(typeFor(status)));
             if (uri instanceof String u) {
                 p.setInstance(URI.create(encodePath(u)));
             }

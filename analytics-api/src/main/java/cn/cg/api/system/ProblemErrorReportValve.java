@@ -52,12 +52,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             p = ProblemBodies.problem("headers-too-large", "The request headers are too large", status,
                     "The request line and headers together are longer than the " + maxHeaderBytes + " bytes the web server reads.", null);
             p.put("limit", maxHeaderBytes);
-        } else if (status == 400) {
-            p = ProblemBodies.problem("bad-request", "The request cannot be read", status,
-                    "The web server could not read the request: its request line or headers are malformed.", null);
         } else {
-            p = ProblemBodies.problem("http-" + status, "The request was refused", status,
-                    "The web server refused the request" + (response.getMessage() == null ? "." : ": " + response.getMessage()), null);
+            // The same types and details as the /error controller's (ErrorProblems): one vocabulary for refusals.
+            p = ProblemBodies.problem(ErrorProblems.typeFor(status), "The request was refused", status,
+                    status < 500 && response.getMessage() != null && !response.getMessage().isBlank()
+                            ? response.getMessage() : ErrorProblems.detailFor(status), null);
         }
         try {
             response.setContentType("application/problem+json");
