@@ -90,23 +90,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (failure == null) {
             throw e;
         }
-        ProblemDetail p;
-        Duration retryAfter;
-        if (failure == DatabaseFailure.DOWN) {
-            log.warn("database unavailable: {}", e.getMessage());
-            p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The database is not reachable at the moment; try again shortly.");
-            p.setType(type("database-unavailable"));
-            p.setTitle("Service temporarily unavailable");
-            retryAfter = database.retryAfterDown();
-        } else {
-            log.warn("no database connection free in time: {}", e.getMessage());
-            p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The service is busy: every database connection stayed in use; try again shortly.");
-            p.setType(type("overloaded"));
-            p.setTitle("Service overloaded");
-            retryAfter = database.retryAfterBusy();
-        }
+        boolean down = failure == DatabaseFailure.DOWN;
+        log.warn(down ? "database unavailable: {}" : "no database connection free in time: {}", e.getMessage());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, down
+                ? "The database is not reachable at the moment; try again shortly."
+                : "The service is busy: every database connection stayed in use; try again shortly.");
+        p.setType(type(down ? "database-unavailable" : "overloaded"));
+        p.setTitle(down ? "Service temporarily unavailable" : "Service overloaded");
+        Duration retryAfter = down ? database.retryAfterDown() : database.retryAfterBusy();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
