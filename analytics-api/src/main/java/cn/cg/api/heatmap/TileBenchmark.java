@@ -2,17 +2,23 @@ package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.AggregateFilter;
 import cn.cg.api.aggregate.Period;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,8 +39,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrent clients, reporting p50/p95/p99 and tiles per second; and the same MVT tiles made by a
  * direct {@code ST_AsMVT} query over JDBC, as the ratio of the API's cold p50 to the direct p50.
  *
+ * <p>The load generator is kept lean because it shares the machine's cores with the server and
+ * PostgreSQL: each client is one thread with one HTTP/1.1 keep-alive connection of its own (a plain
+ * socket, {@link Http1}), so a request costs the client a write and a read rather than the JDK
+ * HttpClient's selector thread, futures and copies. A response other than 200, or a failed exchange,
+ * is an error. Before measuring, {@code --warmup} requests (default 2000; 0 = none) over tiles outside
+ * every sample, and as many direct queries, bring both JVMs to compiled code: without them the first
+ * zooms measured the interpreter (a warm tile took 10-12 ms at zoom 10 and 1-2 ms at zoom 16 in the same
+ * run). The measured tiles stay cold: the warm-up tiles are never measured.
+ *
  * <pre>java -cp analytics-api.jar -Dloader.main=cn.cg.api.heatmap.TileBenchmark org.springframework.boot.loader.launch.PropertiesLauncher \
- *   --url http://127.0.0.1:8080 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --zooms 10-16 --clients 1,10,50 --tiles 30 [--month YYYY-MM]</pre>
+ *   --url http://127.0.0.1:8080 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --zooms 10-16 --clients 1,10,50 --tiles 30 \
+ *   [--month YYYY-MM] [--warmup 2000] [--as researcher --tokens .cg/tokens]</pre>
  */
 public final class TileBenchmark {
 
@@ -44,12 +61,22 @@ public final class TileBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = arg(args, "--url", "http://127.0.0.1:8080");
+        URI url = URI.create(arg(args, "--url", "http://127.0.0.1:8080"));
         String jdbc = arg(args, "--jdbc", "jdbc:postgresql://127.0.0.1:55432/cg?user=cg");
         String[] zr = arg(args, "--zooms", "10-16").split("-");
         int[] clients = Arrays.stream(arg(args, "--clients", "1,10,50").split(",")).mapToInt(Integer::parseInt).toArray();
         int perZoom = Integer.parseInt(arg(args, "--tiles", "30"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int warmup = Integer.parseInt(arg(args, "--warmup", "2000"));
+        int maxClients = Arrays.stream(clients).max().orElse(1);
+        // --as ROLE: request as that role's token holder (from --tokens, the role=token file ./cg up writes), whose
+        // tiles are made by the same query as the direct one; by default as the public, whose vector tiles are
+        // the small-count-merged cells (PUBLIC_CELL_TILE), a different query from the direct one.
+        String role = arg(args, "--as", "public");
+        String token = role.equals("public") ? null : token(arg(args, "--tokens", ".cg/tokens"), role);
+        List<Http1> connections = new ArrayList<>();
+        for (int i = 0; i < maxClients; i++) {
+            connections.add(new Http1(url, token));
+        }
         List<Result> results = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbc)) {
             double[] bbox = studyArea(db);
@@ -58,15 +85,22 @@ public final class TileBenchmark {
             LocalDate month = monthArg.isEmpty() ? latestMonth(db) : LocalDate.parse(monthArg + "-01");
             String[] categories = categories(db);
             String query = "?from=" + month.toString().substring(0, 7) + "&to=" + month.toString().substring(0, 7);
-            System.out.printf(Locale.ROOT, "study area %s, period %s, %d categories%n", Arrays.toString(bbox), month, categories.length);
+            System.out.printf(Locale.ROOT, "study area %s, period %s, %d categories, as %s%n", Arrays.toString(bbox), month,
+                    categories.length, role);
             long t0 = System.nanoTime();
-            get(http, url + "/api/v1/heatmap/legend" + query);
+            if (connections.get(0).get(url.getRawPath() + "/api/v1/heatmap/legend" + query) != 200) {
+                throw new IllegalStateException("the legend request failed");
+            }
             System.out.printf(Locale.ROOT, "per-query scale (bandwidth + maximum, once per query and run): %.0f ms%n",
                     (System.nanoTime() - t0) / 1e6);
             AggregateFilter filter = new AggregateFilter(java.util.Set.of(categories), new Period(month, month.plusMonths(1)), null);
-            for (int z = Integer.parseInt(zr[0]); z <= Integer.parseInt(zr[zr.length - 1]); z++) {
-                List<Tile> all = tiles(bbox, z);
-                Collections.shuffle(all, new Random(z));
+            int zFirst = Integer.parseInt(zr[0]);
+            int zLast = Integer.parseInt(zr[zr.length - 1]);
+            if (warmup > 0) {
+                warmUp(connections, db, filter, url.getRawPath(), query, bbox, zLast, clients.length * perZoom, warmup, maxClients);
+            }
+            for (int z = zFirst; z <= zLast; z++) {
+                List<Tile> all = sampleOrder(bbox, z);
                 int offset = 0;
                 for (int c : clients) {
                     // Cold means never requested before: each client count gets tiles of its own.
@@ -76,10 +110,9 @@ public final class TileBenchmark {
                         continue;
                     }
                     for (String layer : List.of("heatmap", "cells")) {
-                        String ext = layer.equals("heatmap") ? ".png" : ".mvt";
-                        List<String> urls = sample.stream().map(t -> url + "/tiles/" + layer + "/" + t.z() + "/" + t.x() + "/" + t.y() + ext + query).toList();
-                        results.add(run(http, layer, z, c, "cold", urls));
-                        results.add(run(http, layer, z, c, "warm", urls));
+                        List<String> paths = paths(url.getRawPath(), layer, sample, query);
+                        results.add(run(connections, layer, z, c, "cold", paths));
+                        results.add(run(connections, layer, z, c, "warm", paths));
                     }
                 }
                 double[] direct = new double[Math.min(perZoom, all.size())];
@@ -91,27 +124,78 @@ public final class TileBenchmark {
                 }
                 results.add(new Result("direct-ST_AsMVT", z, 1, "db", direct, 0, 0));
             }
+        } finally {
+            for (Http1 h : connections) {
+                h.close();
+            }
         }
         print(results);
     }
 
-    private static Result run(HttpClient http, String layer, int z, int clients, String phase, List<String> urls) throws Exception {
-        double[] millis = new double[urls.size()];
+    /** The zoom's tiles over the study area in the benchmark's fixed random order: samples are taken from the front. */
+    private static List<Tile> sampleOrder(double[] bbox, int z) {
+        List<Tile> all = tiles(bbox, z);
+        Collections.shuffle(all, new Random(z));
+        return all;
+    }
+
+    private static List<String> paths(String base, String layer, List<Tile> tiles, String query) {
+        String ext = layer.equals("heatmap") ? ".png" : ".mvt";
+        return tiles.stream().map(t -> base + "/tiles/" + layer + "/" + t.z() + "/" + t.x() + "/" + t.y() + ext + query).toList();
+    }
+
+    /**
+     * Brings the server's, the client's and the JDBC driver's code to compiled form on tiles no sample
+     * holds: the last zoom's tiles after its samples, each layer cold once and then warm, from all clients;
+     * then direct queries of the same tiles. Errors here fail the run (nothing is measured yet).
+     */
+    private static void warmUp(List<Http1> connections, Connection db, AggregateFilter filter, String base, String query,
+                               double[] bbox, int z, int sampled, int requests, int clients) throws Exception {
+        List<Tile> all = sampleOrder(bbox, z);
+        List<Tile> spare = all.subList(Math.min(sampled, all.size()), Math.min(sampled + 100, all.size()));
+        if (spare.isEmpty()) {
+            System.out.println("warm-up skipped: no tiles outside the samples at zoom " + z);
+            return;
+        }
+        long t0 = System.nanoTime();
+        List<String> paths = new ArrayList<>();
+        while (paths.size() < requests) {
+            for (String layer : List.of("heatmap", "cells")) {
+                paths.addAll(paths(base, layer, spare, query));
+            }
+        }
+        Result r = run(connections, "warm-up", z, clients, "warm-up", paths.subList(0, requests));
+        if (r.errors() > 0) {
+            throw new IllegalStateException("warm-up: " + r.errors() + " of " + requests + " requests failed");
+        }
+        for (int i = 0; i < Math.min(requests / 10, 200); i++) {
+            directMvt(db, filter, spare.get(i % spare.size()));
+        }
+        System.out.printf(Locale.ROOT, "warm-up: %d requests over %d tiles of zoom %d outside the samples, %d clients, %.1f s%n",
+                requests, spare.size(), z, clients, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Result run(List<Http1> connections, String layer, int z, int clients, String phase, List<String> paths) throws Exception {
+        double[] millis = new double[paths.size()];
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> fs = new ArrayList<>();
         for (int w = 0; w < clients; w++) {
+            Http1 http = connections.get(w);
             fs.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
                 int i;
-                while ((i = next.getAndIncrement()) < urls.size()) {
+                while ((i = next.getAndIncrement()) < paths.size()) {
                     long s = System.nanoTime();
                     try {
-                        if (get(http, urls.get(i)) != 200) {
+                        if (http.get(paths.get(i)) != 200) {
                             errors.incrementAndGet();
                         }
-                    } catch (Exception e) {
+                    } catch (IOException e) {
                         errors.incrementAndGet();
                     }
                     millis[i] = (System.nanoTime() - s) / 1e6;
@@ -119,15 +203,146 @@ public final class TileBenchmark {
                 return null;
             }));
         }
+        ready.await(); // threads started and waiting: their start-up is not timed
+        long start = System.nanoTime();
+        go.countDown();
         for (Future<?> f : fs) {
             f.get();
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Result(layer, z, clients, phase, millis, errors.get(), (System.nanoTime() - start) / 1e9);
+        return new Result(layer, z, clients, phase, millis, errors.get(), seconds);
     }
 
-    private static int get(HttpClient http, String u) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(u)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+    /**
+     * A minimal HTTP/1.1 client on one keep-alive connection: GET, read the status and the body (by
+     * Content-Length or chunked) to the end, reconnect when the server closed the connection (Tomcat closes
+     * after {@code maxKeepAliveRequests}, saying {@code Connection: close}). Used by one thread at a time.
+     */
+    static final class Http1 implements Closeable {
+
+        private final String host;
+        private final int port;
+        private final byte[] hostHeader;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+        /** Whether the current exchange has read any of its answer: only an exchange that has not may be retried. */
+        private boolean answered;
+
+        /** @param token a bearer token, or null for none (the public) */
+        Http1(URI url, String token) {
+            this.host = url.getHost();
+            this.port = url.getPort() < 0 ? 80 : url.getPort();
+            this.hostHeader = ("\r\nHost: " + host + ":" + port + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** The status of a GET of the path (with its query), the body read and dropped. */
+        int get(String pathAndQuery) throws IOException {
+            boolean reused = socket != null;
+            answered = false;
+            try {
+                return exchange(pathAndQuery);
+            } catch (IOException e) {
+                close();
+                if (!reused || answered) {
+                    throw e;
+                }
+                // The server may close an idle keep-alive connection before reading the request: one retry on a new one.
+                return exchange(pathAndQuery);
+            }
+        }
+
+        private int exchange(String pathAndQuery) throws IOException {
+            if (socket == null) {
+                socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, port), 5000);
+                socket.setSoTimeout(60_000);
+                in = new BufferedInputStream(socket.getInputStream(), 65536);
+                out = socket.getOutputStream();
+            }
+            byte[] line = ("GET " + pathAndQuery + " HTTP/1.1").getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(line, line.length + hostHeader.length);
+            System.arraycopy(hostHeader, 0, request, line.length, hostHeader.length);
+            out.write(request);
+            out.flush();
+            int first = in.read();
+            if (first < 0) {
+                throw new EOFException("the server closed the connection");
+            }
+            answered = true;
+            String status = (char) first + line(in);
+            if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
+                throw new IOException("not an HTTP/1.1 status line: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                int colon = h.indexOf(':');
+                String name = colon < 0 ? h : h.substring(0, colon).trim();
+                String value = colon < 0 ? "" : h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    close = value.equalsIgnoreCase("close");
+                }
+            }
+            if (code == 204 || code == 304) {
+                length = 0;
+            }
+            if (chunked) {
+                for (long n = Long.parseLong(line(in).split(";")[0].trim(), 16); n > 0; n = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
+                    skip(in, n);
+                    line(in);
+                }
+                while (!line(in).isEmpty()) { // trailers
+                }
+            } else if (length >= 0) {
+                skip(in, length);
+            } else {
+                in.transferTo(OutputStream.nullOutputStream()); // body until the server closes
+                close = true;
+            }
+            if (close) {
+                close();
+            }
+            return code;
+        }
+
+        private static String line(InputStream in) throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("the connection closed inside a response");
+                }
+                if (c != '\r') {
+                    b.write(c);
+                }
+            }
+            return b.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        private static void skip(InputStream in, long n) throws IOException {
+            in.skipNBytes(n);
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a connection we no longer use
+                }
+                socket = null;
+            }
+        }
     }
 
     private static void directMvt(Connection db, AggregateFilter f, Tile t) throws SQLException {
@@ -176,6 +391,16 @@ public final class TileBenchmark {
             rs.next();
             return rs.getDate(1).toLocalDate();
         }
+    }
+
+    /** The role's token from a role=token file (lines starting with # are comments). */
+    private static String token(String file, String role) throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+            if (line.startsWith(role + "=")) {
+                return line.substring(role.length() + 1).trim();
+            }
+        }
+        throw new IllegalArgumentException("no token for role '" + role + "' in " + file);
     }
 
     private static String[] categories(Connection db) throws SQLException {
