@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +39,7 @@ public class PublicCells {
         // thousands of cells, each with its boundary text.
         this.cache = Caffeine.newBuilder().maximumWeight(properties.tiles().pointsCacheMaxSize().toBytes())
                 .weigher((String k, List<PublicCell> v) -> (int) Math.min(Integer.MAX_VALUE, 256L + v.stream()
-                        .mapToLong(c -> 96L + 2L * c.wkt().length()).sum())).build();
+                        .mapToLong(c -> 128L + 2L * c.wkt().length()).sum())).build();
     }
 
     public int k() {
@@ -65,7 +66,9 @@ public class PublicCells {
         for (SmallCountMerge.Cell c : SmallCountMerge.merge(counts, k, Math.min(coarsest, resolution)).cells()) {
             Polygon boundary = h3.boundary(c.cell());
             Point centre = boundary.getCentroid();
-            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), boundary.toText()));
+            Envelope e = boundary.getEnvelopeInternal();
+            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), boundary.toText(),
+                    e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
         }
         return List.copyOf(out);
     }
