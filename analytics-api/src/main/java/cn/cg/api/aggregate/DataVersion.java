@@ -146,7 +146,8 @@ public class DataVersion {
     private static Snapshot read(JdbcTemplate jdbc) {
         List<Long> v = jdbc.queryForList("SELECT version FROM data_version", Long.class);
         // Not max(): through the view PostgreSQL aggregates every month row (2.1 s on 1M cases, ~14 s on 10M);
-        // ordered and limited it walks agg_cell_bucket_idx backwards to the first visible row (0.25 ms).
+        // ordered and limited it walks the month leaves' (bucket_start, resolution, cell) indexes backwards
+        // (V42; a Merge Append over the generations) to the first visible row (0.25 ms).
         List<java.sql.Date> m = jdbc.queryForList(
                 "SELECT bucket_start FROM agg_cell_current WHERE bucket = 'month' ORDER BY bucket_start DESC LIMIT 1",
                 java.sql.Date.class);

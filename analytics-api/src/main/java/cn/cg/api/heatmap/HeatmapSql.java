@@ -36,8 +36,8 @@ final class HeatmapSql {
 
     /**
      * One bucket range of one tile cell (h.cell) in agg_cell_current, with the bucket a constant so that
-     * (resolution, cell, bucket, bucket_start) are all index conditions. Binds: resolution, categories,
-     * first day, end day (exclusive).
+     * the plan keeps only the generations' leaves of that bucket (V42), where (resolution, cell, bucket_start)
+     * are all index conditions. Binds: resolution, categories, first day, end day (exclusive).
      */
     private static final String CELL_ROWS = "SELECT a.cases FROM agg_cell_current a WHERE a.resolution = ? AND a.cell = h.cell"
             + " AND a.category_code = ANY (?::text[]) AND a.bucket = '%s' AND a.bucket_start >= ? AND a.bucket_start < ?";
@@ -51,8 +51,9 @@ final class HeatmapSql {
      * NULL values out, so a missing bin never reads as 0 "not significant".
      *
      * <p>The counts start from the tile's cells (h3_cell's spatial index, the tile's resolution) and look up
-     * each cell's rows in agg_cell by (resolution, cell, bucket, bucket_start) (V41), once per bucket range
-     * of {@link BucketRange} (the whole months, the days before and after them; {@link CellTiles#binds}):
+     * each cell's rows in agg_cell's month or day leaves by (resolution, cell, bucket_start) (V41, V42), once
+     * per bucket range of {@link BucketRange} (the whole months, the days before and after them; {@link
+     * CellTiles#binds}):
      * written as one OR, as the city-wide readers have it, only (resolution, cell) become index conditions
      * and a resolution-7 cell has thousands of day rows a year to filter; written as a join on a VALUES list
      * of ranges, PostgreSQL's generic plan hash-joins the ranges after reading every row of the cell. Reading

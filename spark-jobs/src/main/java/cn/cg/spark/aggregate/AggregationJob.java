@@ -85,6 +85,16 @@ public final class AggregationJob {
                 since = cfg.since().orElse(stored == null ? Instant.EPOCH : stored.minus(cfg.overlap()));
                 SortedSet<LocalDate> days = store.changedDays(since, cfg.zone());
                 scope = BucketScope.ofChangedDays(days);
+                // Changes in every month (a bulk load inside the overlap, a mass update): an incremental run
+                // would recompute everything anyway, and then mark every served row replaced in one UPDATE
+                // (over 8 minutes at 10M cases) where a full run writes a new generation and moves the base.
+                SortedSet<LocalDate> served = store.servedMonths();
+                if (scope.months().containsAll(served)) {
+                    LOG.info("full run instead of incremental: the changes since {} touch all {} served months", since,
+                        served.size());
+                    scope = null;
+                    since = null;
+                }
             } else if (cfg.since().isPresent()) {
                 LOG.info("--since ignored: no comparable previous run (none, other zone or changed admin areas)");
             }
@@ -154,7 +164,7 @@ public final class AggregationJob {
                 url, cellTable);
             mark(phases, "cells", clock);
             if (scope == null) {
-                store.attachGeneration(runId);
+                store.attachGeneration(runId, cfg.indexConnections(), cfg.indexMemory());
                 mark(phases, "cell index", clock);
             }
             long areaRows = PgCopyWriter.write(versioned(areaCounts, runId), url, "agg_area");

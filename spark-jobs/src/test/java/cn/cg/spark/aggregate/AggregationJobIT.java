@@ -245,21 +245,60 @@ class AggregationJobIT {
     }
 
     /**
-     * The served generation carries the vector tiles' cell index (V41), built before its ATTACH and adopted
-     * as a partition of agg_cell_cell_idx, so the planner reaches it through agg_cell and agg_cell_current.
+     * The served generation is partitioned by bucket (V42) and each of its leaves carries the indexes of
+     * generation 0's leaf of the same bucket, which V42 made for the readers (time look-ups on every leaf, the
+     * vector tiles' look-up by cell on day and month); built before the ATTACH, the leaves' valid_to indexes
+     * are adopted by agg_cell_replaced_idx, which garbage collection and the switch use.
      */
     @Test
     @Order(7)
-    void theServedGenerationCarriesTheTilesCellIndex() throws Exception {
+    void theServedGenerationIsPartitionedByBucketWithGenerationZerosIndexes() throws Exception {
         String table = "agg_cell_g" + TestDatabase.queryLong("SELECT base_run_id FROM agg_current");
-        List<String> indexes = TestDatabase.rows("SELECT indexrelid::regclass::text || ': ' || pg_get_indexdef(indexrelid) "
-            + "FROM pg_index WHERE indrelid = '" + table + "'::regclass ORDER BY 1");
-        assertThat(indexes).contains(table + "_cell_idx: CREATE INDEX " + table + "_cell_idx ON public." + table
-            + " USING btree (resolution, cell, bucket, bucket_start)");
-        assertThat(TestDatabase.rows("SELECT p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-            + "JOIN pg_class p ON p.oid = i.inhparent WHERE c.relname = '" + table + "_cell_idx'")).containsExactly("agg_cell_cell_idx");
+        assertThat(TestDatabase.rows("SELECT c.relname || ' ' || pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
+            + "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '" + table + "'::regclass ORDER BY 1"))
+            .containsExactly(table + "_day FOR VALUES IN ('day')", table + "_month FOR VALUES IN ('month')",
+                table + "_week FOR VALUES IN ('week')");
+        String indexes = "SELECT regexp_replace(pg_get_indexdef(indexrelid), '^.* ON [^ ]+ ', '') FROM pg_index "
+            + "WHERE indrelid = '%s'::regclass ORDER BY 1";
+        for (String bucket : List.of("day", "week", "month")) {
+            List<String> expected = TestDatabase.rows(indexes.formatted("agg_cell_g0_" + bucket));
+            assertThat(expected).as(bucket).contains("USING btree (bucket_start, resolution, cell)",
+                "USING btree (valid_to) WHERE (valid_to IS NOT NULL)");
+            assertThat(TestDatabase.rows(indexes.formatted(table + "_" + bucket))).as(bucket).isEqualTo(expected);
+        }
+        assertThat(TestDatabase.rows(indexes.formatted("agg_cell_g0_month")))
+            .contains("USING btree (resolution, cell, bucket_start)");
+        assertThat(TestDatabase.rows("SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
+            + "WHERE i.inhrelid = '" + table + "_day_replaced_idx'::regclass")).containsExactly(table + "_replaced_idx");
+        assertThat(TestDatabase.rows("SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
+            + "WHERE i.inhrelid = '" + table + "_replaced_idx'::regclass")).containsExactly("agg_cell_replaced_idx");
         assertThat(TestDatabase.rows("SELECT count(*) FROM pg_inherits WHERE inhparent = 'agg_cell'::regclass AND inhrelid = '"
             + table + "'::regclass")).containsExactly("1");
+    }
+
+    /**
+     * Changes in every served month (a bulk load inside the watermark's overlap, a mass update) make the
+     * run a full one into a new generation, not an incremental one that marks every served row replaced;
+     * the result is that of a full run all the same.
+     */
+    @Test
+    @Order(8)
+    void changesInEveryServedMonthMakeTheRunFull() throws Exception {
+        List<String> months = TestDatabase.rows("SELECT DISTINCT bucket_start FROM agg_cell_current WHERE bucket = 'month'");
+        assertThat(months).hasSizeGreaterThan(2);
+        TestDatabase.execute("UPDATE violation SET category_code = '0510' WHERE id % 53 = 9");
+        assertThat(TestDatabase.rows("SELECT DISTINCT date_trunc('month', reported_at AT TIME ZONE " + TZ + ")::date "
+            + "FROM violation WHERE id % 53 = 9")).containsAll(months);
+
+        RunSummary run = AggregationJob.run(SparkTestSession.get(), cfg);
+        assertThat(run.mode()).isEqualTo("full");
+        assertThat(TestDatabase.rows("SELECT mode || ':' || (changes_since IS NULL) FROM agg_run WHERE run_id = " + run.runId()))
+            .containsExactly("full:true");
+        assertThat(TestDatabase.queryLong("SELECT base_run_id FROM agg_current")).isEqualTo(run.runId());
+        assertThat(TestDatabase.queryLong("SELECT count(*) FROM agg_cell WHERE valid_to = " + run.runId())).isZero();
+        Map<String, List<String>> switched = snapshot();
+        AggregationJob.run(SparkTestSession.get(), cfg.withFull(true));
+        assertSameTables(switched, snapshot());
     }
 
     static void assertSameTables(Map<String, List<String>> actual, Map<String, List<String>> expected) {
