@@ -30,6 +30,9 @@ public final class KernelDensity {
     /** Runs of at least this many cells take the pixel loop that is profiled (and vectorised) as long. */
     private static final int LONG_RUN = 32;
 
+    /** Column terms {@link #raster} holds at once (two doubles each, 16 MB). */
+    private static final int CHUNK_TERMS = 1 << 20;
+
     private final double[] x;
     private final double[] y;
     private final double[] w;
@@ -135,80 +138,91 @@ public final class KernelDensity {
         // that the JIT vectorises. Whether a cell is in the disc is decided exactly as by densityAt
         // (dx^2 + dy^2 < h^2), so the support is the same; the terms differ from 1 - d^2/h^2 in rounding only.
         // mid: the column nearest the point (dx is monotone in the column, so dx2 falls, then rises).
-        double[] dx2 = new double[at[n]];
-        double[] ex = new double[at[n]];
+        // Points are taken in chunks whose terms fit in CHUNK_TERMS (a tile's never split; a large GeoTIFF with
+        // fine cells and a wide bandwidth would otherwise hold n times the raster's width). Chunks, bands and
+        // points within them run in point order, so each cell still sums its terms in point order.
+        double[] dx2 = new double[(int) Math.min(at[n], Math.max(CHUNK_TERMS, width))];
+        double[] ex = new double[dx2.length];
         int[] mid = new int[n];
-        for (int i = 0; i < n; i++) {
-            double s = metresPerUnit[i];
-            int m = at[i];
-            for (int c = c0[i], k = at[i]; c <= c1[i] && k < at[i + 1]; c++, k++) {
-                double dx = ((minX + (c + 0.5) * cellSize) - x[i]) * s;
-                dx2[k] = dx * dx;
-                ex[k] = dx2[k] / h2;
-                if (dx2[k] < dx2[m]) {
-                    m = k;
-                }
+        for (int start = 0, end; start < n; start = end) {
+            end = start + 1;
+            while (end < n && at[end + 1] - at[start] <= dx2.length) {
+                end++;
             }
-            mid[i] = m;
-        }
-        // Bands of rows, all points within each: a band's cells stay in the CPU cache while every point
-        // adds to them (point by point over the whole raster, each point swept 512 KB of a 256 px tile
-        // through memory). Each cell still receives the points' terms in point order.
-        for (int band = 0; band < height; band += BAND_ROWS) {
-            int bandEnd = Math.min(height - 1, band + BAND_ROWS - 1);
-            for (int i = 0; i < n; i++) {
-                if (at[i] == at[i + 1] || r1[i] < band || r0[i] > bandEnd) {
-                    continue;
-                }
+            int base = at[start];
+            for (int i = start; i < end; i++) {
                 double s = metresPerUnit[i];
-                double wi = w[i];
-                int first = at[i];
-                int last = at[i + 1] - 1;
-                int m = mid[i];
-                int shift = c0[i] - first; // column = index + shift
-                System.arraycopy(ex, first, e, c0[i], last - first + 1);
-                // [a, b]: the row's footprint indexes inside the disc, one run around m (unimodal dx2); the
-                // run widens and narrows from row to row, so its ends are walked, not searched.
-                int a = m;
-                int b = m - 1;
-                for (int r = Math.max(band, r0[i]); r <= Math.min(bandEnd, r1[i]); r++) {
-                    double dy = ((maxY - (r + 0.5) * cellSize) - y[i]) * s;
-                    double dy2 = dy * dy;
-                    if (!(dx2[m] + dy2 < h2)) {
-                        a = m;
-                        b = m - 1;
+                int m = at[i] - base;
+                for (int c = c0[i], k = at[i] - base; k < at[i + 1] - base; c++, k++) {
+                    double dx = ((minX + (c + 0.5) * cellSize) - x[i]) * s;
+                    dx2[k] = dx * dx;
+                    ex[k] = dx2[k] / h2;
+                    if (dx2[k] < dx2[m]) {
+                        m = k;
+                    }
+                }
+                mid[i] = m;
+            }
+            // Bands of rows, all the chunk's points within each: a band's cells stay in the CPU cache while every
+            // point adds to them (point by point over the whole raster, each point swept 512 KB of a 256 px
+            // tile through memory).
+            for (int band = 0; band < height; band += BAND_ROWS) {
+                int bandEnd = Math.min(height - 1, band + BAND_ROWS - 1);
+                for (int i = start; i < end; i++) {
+                    if (at[i] == at[i + 1] || r1[i] < band || r0[i] > bandEnd) {
                         continue;
                     }
-                    if (b < a) {
-                        a = m;
-                        b = m;
-                    }
-                    while (a > first && dx2[a - 1] + dy2 < h2) {
-                        a--;
-                    }
-                    while (!(dx2[a] + dy2 < h2)) {
-                        a++;
-                    }
-                    while (b < last && dx2[b + 1] + dy2 < h2) {
-                        b++;
-                    }
-                    while (!(dx2[b] + dy2 < h2)) {
-                        b--;
-                    }
-                    double rowT = 1 - dy2 / h2;
-                    double[] row = acc[r];
-                    int from = a + shift;
-                    int to = b + shift;
-                    // Long runs in a method of their own, so that its loop has its own trip-count profile: C2
-                    // unrolls and vectorises a loop only when its profile says it runs long, and the short runs
-                    // of low zooms (a few cells) made it compile the long runs of high zooms 4 times slower.
-                    if (to - from < LONG_RUN) {
-                        for (int c = from; c <= to; c++) {
-                            double t = rowT - e[c];
-                            row[c] += wi * t * t;
+                    double s = metresPerUnit[i];
+                    double wi = w[i];
+                    int first = at[i] - base;
+                    int last = at[i + 1] - base - 1;
+                    int m = mid[i];
+                    int shift = c0[i] - first; // column = index + shift
+                    System.arraycopy(ex, first, e, c0[i], last - first + 1);
+                    // [a, b]: the row's footprint indexes inside the disc, one run around m (unimodal dx2); the
+                    // run widens and narrows from row to row, so its ends are walked, not searched.
+                    int a = m;
+                    int b = m - 1;
+                    for (int r = Math.max(band, r0[i]); r <= Math.min(bandEnd, r1[i]); r++) {
+                        double dy = ((maxY - (r + 0.5) * cellSize) - y[i]) * s;
+                        double dy2 = dy * dy;
+                        if (!(dx2[m] + dy2 < h2)) {
+                            a = m;
+                            b = m - 1;
+                            continue;
                         }
-                    } else {
-                        addLongRun(row, e, from, to, rowT, wi);
+                        if (b < a) {
+                            a = m;
+                            b = m;
+                        }
+                        while (a > first && dx2[a - 1] + dy2 < h2) {
+                            a--;
+                        }
+                        while (!(dx2[a] + dy2 < h2)) {
+                            a++;
+                        }
+                        while (b < last && dx2[b + 1] + dy2 < h2) {
+                            b++;
+                        }
+                        while (!(dx2[b] + dy2 < h2)) {
+                            b--;
+                        }
+                        double rowT = 1 - dy2 / h2;
+                        double[] row = acc[r];
+                        int from = a + shift;
+                        int to = b + shift;
+                        // Long runs in a method of their own, so that its loop has its own trip-count profile:
+                        // C2 unrolls and vectorises a loop only when its profile says it runs long, and the
+                        // short runs of low zooms (a few cells) made it compile the long runs of high zooms 4
+                        // times slower.
+                        if (to - from < LONG_RUN) {
+                            for (int c = from; c <= to; c++) {
+                                double t = rowT - e[c];
+                                row[c] += wi * t * t;
+                            }
+                        } else {
+                            addLongRun(row, e, from, to, rowT, wi);
+                        }
                     }
                 }
             }
