@@ -20,10 +20,11 @@ import javax.imageio.ImageIO;
  * In-process timing of a cold heatmap tile's stages (not a test: run by hand), the way
  * {@link HeatmapService#tile} renders one: the points near the tile, the kernel raster, the colour
  * mapping and the PNG, each against the code it replaced (the pixel-by-pixel raster, ImageIO's PNG
- * writer), checking that the new raster is bit for bit the old one and the PNG decodes to the same
- * pixels. Reads the month's cell centres (all categories) from the database.
+ * writer), in thread CPU time; reports every pixel whose float differs from the old raster's (and
+ * whether its colour does), and fails if the colour lookup differs from {@code argb} or the PNG does not
+ * decode to the same pixels. Reads the month's cell centres (all categories) from the database.
  *
- * <pre>java -cp analytics-api/target/classes:analytics-api/target/test-classes:$(deps) cn.cg.api.heatmap.HeatmapStages \
+ * <pre>java -cp geo-core/target/classes:analytics-api/target/classes:analytics-api/target/test-classes:<the API jar's BOOT-INF/lib/*> cn.cg.api.heatmap.HeatmapStages \
  *   'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' 2025-12 [bandwidth]</pre>
  */
 public final class HeatmapStages {
