@@ -78,9 +78,9 @@ class TilePngTest {
     @Test
     void theColourLookupIsArgbForEveryFloat() {
         // Log-uniform floats from far below the lowest stop to far above the top, the stops themselves and
-        // the floats next to them, for scales of several magnitudes.
+        // the floats next to them, for scales of several magnitudes, down to below and beyond float's range.
         Random rnd = new Random(11);
-        for (double top : new double[] {1, 20, 500, 2e4}) {
+        for (double top : new double[] {1, 20, 500, 2e4, 1e-300, 1e-40, 1e38, 1e300}) {
             ColourScale scale = new ColourScale(top);
             int m = 200_000;
             float[] v = new float[m];
