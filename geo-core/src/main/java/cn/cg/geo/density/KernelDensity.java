@@ -123,7 +123,7 @@ public final class KernelDensity {
         int[] c1 = new int[n];
         int[] r0 = new int[n];
         int[] r1 = new int[n];
-        int[] at = new int[n + 1];
+        long[] at = new long[n + 1]; // footprint widths summed: n times a GeoTIFF's width can pass 2^31
         for (int i = 0; i < n; i++) {
             double reach = bandwidth / metresPerUnit[i]; // bandwidth in planar units at this point
             c0[i] = Math.max(0, (int) Math.ceil((x[i] - reach - minX) / cellSize - 0.5));
@@ -138,6 +138,7 @@ public final class KernelDensity {
         // that the JIT vectorises. Whether a cell is in the disc is decided exactly as by densityAt
         // (dx^2 + dy^2 < h^2), so the support is the same; the terms differ from 1 - d^2/h^2 in rounding only.
         // mid: the column nearest the point (dx is monotone in the column, so dx2 falls, then rises).
+        //
         // Points are taken in chunks whose terms fit in CHUNK_TERMS (a tile's never split; a large GeoTIFF with
         // fine cells and a wide bandwidth would otherwise hold n times the raster's width). Chunks, bands and
         // points within them run in point order, so each cell still sums its terms in point order.
@@ -149,11 +150,11 @@ public final class KernelDensity {
             while (end < n && at[end + 1] - at[start] <= dx2.length) {
                 end++;
             }
-            int base = at[start];
+            long base = at[start];
             for (int i = start; i < end; i++) {
                 double s = metresPerUnit[i];
-                int m = at[i] - base;
-                for (int c = c0[i], k = at[i] - base; k < at[i + 1] - base; c++, k++) {
+                int m = (int) (at[i] - base);
+                for (int c = c0[i], k = m; k < at[i + 1] - base; c++, k++) {
                     double dx = ((minX + (c + 0.5) * cellSize) - x[i]) * s;
                     dx2[k] = dx * dx;
                     ex[k] = dx2[k] / h2;
@@ -174,8 +175,8 @@ public final class KernelDensity {
                     }
                     double s = metresPerUnit[i];
                     double wi = w[i];
-                    int first = at[i] - base;
-                    int last = at[i + 1] - base - 1;
+                    int first = (int) (at[i] - base);
+                    int last = (int) (at[i + 1] - base - 1);
                     int m = mid[i];
                     int shift = c0[i] - first; // column = index + shift
                     System.arraycopy(ex, first, e, c0[i], last - first + 1);
