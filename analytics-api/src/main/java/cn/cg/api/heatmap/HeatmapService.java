@@ -9,13 +9,8 @@ import cn.cg.api.system.CgProperties;
 import cn.cg.geo.density.KernelDensity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import java.sql.Types;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -103,12 +98,7 @@ class HeatmapService {
             float[] density = surface(points(q, z >= settings.fineZoom() ? FINE : COARSE, dataVersion), s.bandwidth(),
                     box, box.width() / n, n, n);
             int[] argb = new int[density.length];
-            boolean any = false;
-            for (int i = 0; i < density.length; i++) {
-                argb[i] = s.colours().argb(density[i]);
-                any |= argb[i] != 0;
-            }
-            return any ? png(argb) : emptyTile;
+            return s.colours().argb(density, argb) ? png(argb) : emptyTile;
         });
     }
 
@@ -188,16 +178,7 @@ class HeatmapService {
     }
 
     static byte[] png(int[] argb) {
-        int n = WebMercator.TILE;
-        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
-        img.setRGB(0, 0, n, n, argb, 0, n);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TilePng.encode(argb, WebMercator.TILE, WebMercator.TILE);
     }
 
     /** The surface over a box (top-left anchored, cells of {@code cell} Mercator units) as a GeoTIFF. */

