@@ -154,6 +154,10 @@ public final class AggregateStore implements AutoCloseable {
             + "CHECK (generation = " + runId + ")) PARTITION BY LIST (bucket)");
         for (Leaf l : Leaf.values()) {
             update("CREATE TABLE " + l.of(t) + " PARTITION OF " + t + " FOR VALUES IN ('" + l.bucket + "')");
+            // Made now, while the leaf is empty: it stays empty through the COPY (valid_to is NULL in a new
+            // generation), which only tests the predicate per row, where building it afterwards scans the whole
+            // leaf (about 5 s for the three leaves at 10M cases). Adopted by agg_cell_replaced_idx on ATTACH.
+            update("CREATE INDEX " + l.of(t) + "_replaced_idx ON " + l.of(t) + " (valid_to) WHERE valid_to IS NOT NULL");
         }
         return t;
     }
@@ -170,10 +174,6 @@ public final class AggregateStore implements AutoCloseable {
                 out.add("CREATE INDEX " + l.of(t) + "_cell_idx ON " + l.of(t) + " (resolution, cell, bucket_start)");
             }
             out.add("CREATE INDEX " + l.of(t) + "_time_idx ON " + l.of(t) + " (bucket_start, resolution, cell)");
-        }
-        for (Leaf l : Leaf.values()) {
-            // Empty (valid_to is NULL in a new generation) but it costs a scan; adopted by agg_cell_replaced_idx.
-            out.add("CREATE INDEX " + l.of(t) + "_replaced_idx ON " + l.of(t) + " (valid_to) WHERE valid_to IS NOT NULL");
         }
         for (Leaf l : Leaf.values()) {
             out.add("ANALYZE " + l.of(t));
@@ -409,7 +409,10 @@ public final class AggregateStore implements AutoCloseable {
                 Current c = cur.get();
                 base = c.baseRunId();
                 String visible = " valid_from BETWEEN " + c.baseRunId() + " AND " + c.runId() + " AND valid_to IS NULL";
-                update("UPDATE agg_cell SET valid_to = ? WHERE" + visible + " AND " + scope.bucketRowsSql(), runId);
+                // Only the served generations (V43): right after a full run the previous run's generation is
+                // still attached, and its leaves' rows in the scope would be read and filtered for nothing.
+                update("UPDATE agg_cell SET valid_to = ? WHERE" + visible + " AND generation IN (0, " + base + ") AND "
+                    + scope.bucketRowsSql(), runId);
                 update("UPDATE agg_area SET valid_to = ? WHERE" + visible + " AND " + scope.bucketRowsSql(), runId);
                 update("UPDATE agg_area_hour SET valid_to = ? WHERE" + visible + " AND "
                     + scope.monthInSql("month_start"), runId);
