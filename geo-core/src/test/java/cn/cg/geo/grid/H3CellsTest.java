@@ -32,6 +32,30 @@ class H3CellsTest {
     }
 
     @Test
+    void parentByTheIndexLayoutEqualsH3sOwnCellToParent() throws java.io.IOException {
+        // Outside truth: the native library's cellToParent, on cells all over the globe and at every
+        // resolution pair, pentagons included (base cells 4, 14, 24, ... hold them).
+        com.uber.h3core.H3Core reference = com.uber.h3core.H3Core.newInstance();
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double lat = Math.toDegrees(Math.asin(2 * rnd.nextDouble() - 1)), lng = 360 * rnd.nextDouble() - 180;
+            int res = rnd.nextInt(16);
+            long cell = reference.latLngToCell(lat, lng, res);
+            for (int p = 0; p <= res; p++) {
+                assertThat(H3Cells.parentBits(cell, p)).isEqualTo(reference.cellToParent(cell, p));
+            }
+        }
+        for (long pentagon : reference.getPentagons(10)) {
+            for (int p = 0; p <= 10; p++) {
+                assertThat(H3Cells.parentBits(pentagon, p)).isEqualTo(reference.cellToParent(pentagon, p));
+            }
+        }
+        long finest = H3Cells.finestCell(22.5431, 114.0579);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> H3Cells.parentBits(finest, 11))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void boundaryIsAClosedLonLatPolygonContainingTheCentre() {
         long c = H3Cells.finestCell(39.915, 116.404);
         Polygon p = h3.boundary(c);

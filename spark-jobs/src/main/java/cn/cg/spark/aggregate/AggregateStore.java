@@ -1,5 +1,6 @@
 package cn.cg.spark.aggregate;
 
+import cn.cg.geo.time.TimeBuckets;
 import cn.cg.spark.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -140,6 +141,15 @@ public final class AggregateStore implements AutoCloseable {
 
         String of(String generationTable) {
             return generationTable + "_" + bucket;
+        }
+
+        /** The leaves of a generation table by {@link TimeBuckets.Kind} ordinal, for writing straight into them. */
+        static String[] byKind(String generationTable) {
+            String[] out = new String[TimeBuckets.Kind.values().length];
+            for (TimeBuckets.Kind k : TimeBuckets.Kind.values()) {
+                out[k.ordinal()] = valueOf(k.name()).of(generationTable);
+            }
+            return out;
         }
     }
 

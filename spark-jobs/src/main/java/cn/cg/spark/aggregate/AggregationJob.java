@@ -133,8 +133,7 @@ public final class AggregationJob {
         Map<String, Double> phases = new LinkedHashMap<>();
         long[] clock = {t0};
         try {
-            Dataset<Row> cases = readCases(spark, store, url, where, cfg.partitions());
-            Dataset<Row> located = keep(AggregationTransforms.locate(cases, cfg.zone()), toRelease);
+            Dataset<Row> located = keep(readLocated(spark, store, url, where, cfg.partitions(), cfg.zone()), toRelease);
             long casesRead = located.count();
             mark(phases, "read+locate", clock);
 
@@ -143,14 +142,13 @@ public final class AggregationJob {
             Dataset<Row> memberships = keep(AggregationTransforms.memberships(located, areas), toRelease);
             // More partitions for large runs: each one holds its counting map in memory.
             int cellPartitions = (int) Math.max(cfg.partitions(), Math.min(512, casesRead / 250_000));
-            Dataset<Row> cells = AggregationTransforms.cellCounts(located, cellPartitions);
+            Dataset<Row> byCoarsest = AggregationTransforms.byCoarsestCell(located, cellPartitions);
             Dataset<Row> areaCounts = AggregationTransforms.areaCounts(memberships);
             Dataset<Row> profiles = AggregationTransforms.hourProfiles(memberships);
             Dataset<Row> study = null;
             if (scope == null) {
                 study = keep(AggregationTransforms.studyCells(spark, topLevelGeometries(store)), toRelease);
             } else {
-                cells = cells.filter(scope.bucketRows());
                 areaCounts = areaCounts.filter(scope.bucketRows());
                 profiles = profiles.filter(scope.monthIn("month_start"));
             }
@@ -159,9 +157,10 @@ public final class AggregationJob {
             // A full run fills a new generation table and indexes it once; an incremental run adds
             // its few rows to its base run's generation through agg_cell (V40).
             long generation = scope == null ? runId : store.generationOf(store.current().orElseThrow().baseRunId());
-            String cellTable = scope == null ? store.createGeneration(runId) : "agg_cell";
-            long cellRows = PgCopyWriter.write(versioned(cells, runId).withColumn("generation", functions.lit(generation)),
-                url, cellTable);
+            String[] cellTables = scope == null ? AggregateStore.Leaf.byKind(store.createGeneration(runId))
+                : new String[] {"agg_cell", "agg_cell", "agg_cell"};
+            long cellRows = new CellCountWriter(url, cellTables, runId, generation, scope == null ? null : scope.bucketFilter())
+                .write(byCoarsest);
             mark(phases, "cells", clock);
             if (scope == null) {
                 store.attachGeneration(runId, cfg.indexConnections(), cfg.indexMemory());
@@ -205,25 +204,16 @@ public final class AggregationJob {
     }
 
     /**
-     * Cases matching {@code where}, read in parallel: one JDBC query per id range, the time window
-     * pushed down into each. Coordinates come as lon/lat doubles.
+     * The cases matching {@code where}, located: read in parallel by binary COPY, one id range per partition,
+     * with the time window in each COPY's query ({@link CaseCopyReader}).
      */
-    static Dataset<Row> readCases(SparkSession spark, AggregateStore store, String url, String where,
-                                  int partitions) throws SQLException {
-        String query = "(SELECT id, category_code, status, reported_at, closed_at, deadline_at, "
-            + "ST_X(geom) AS lon, ST_Y(geom) AS lat FROM violation WHERE " + where + ") v";
+    static Dataset<Row> readLocated(SparkSession spark, AggregateStore store, String url, String where,
+                                    int partitions, java.time.ZoneId zone) throws SQLException {
         Optional<long[]> range = store.idRange(where);
         if (range.isEmpty()) {
-            return spark.createDataFrame(List.of(), AggregationTransforms.CASES);
+            return spark.createDataFrame(List.of(), AggregationTransforms.LOCATED);
         }
-        return spark.read().jdbc(url, query, "id", range.get()[0], range.get()[1] + 1, partitions, jdbcProperties());
-    }
-
-    private static Properties jdbcProperties() {
-        Properties props = new Properties();
-        props.setProperty("driver", "org.postgresql.Driver"); // named: spark-submit's class loader hides it
-        props.setProperty("fetchsize", "10000");
-        return props;
+        return CaseCopyReader.located(spark, url, where, range.get()[0], range.get()[1], partitions, zone);
     }
 
     private static List<Geometry> topLevelGeometries(AggregateStore store) throws SQLException {

@@ -112,21 +112,21 @@ public final class AggregationTransforms {
             .mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
                 H3Cells h3 = H3Cells.get();
                 ZoneId z = ZoneId.of(zoneId);
-                return new MappingIterator<>(it, r -> {
-                    Instant reported = instant(r.get(3));
-                    Instant closedAt = instant(r.get(4));
-                    Instant deadline = instant(r.get(5));
-                    String status = r.getString(2);
-                    double lon = r.getDouble(6), lat = r.getDouble(7);
-                    return RowFactory.create(r.getLong(0), r.getString(1), lon, lat,
-                        h3.cell(lat, lon, H3Cells.FINEST),
-                        (int) TimeBuckets.day(reported, z).toEpochDay(),
-                        TimeBuckets.hourOfWeek(reported, z),
-                        CaseClosure.isClosed(status, closedAt) ? 1 : 0,
-                        CaseClosure.isClosedOnTime(status, closedAt, deadline) ? 1 : 0,
-                        CaseClosure.handlingSeconds(status, reported, closedAt));
-                });
+                return new MappingIterator<>(it, r -> located(h3, z, r.getLong(0), r.getString(1), r.getString(2),
+                    instant(r.get(3)), instant(r.get(4)), instant(r.get(5)), r.getDouble(6), r.getDouble(7)));
             }, Encoders.row(LOCATED));
+    }
+
+    /** One case as a row of {@link #LOCATED}: the rule of {@link #locate}, also used by {@link CaseCopyReader}. */
+    static Row located(H3Cells h3, ZoneId zone, long id, String category, String status, Instant reported,
+                       Instant closedAt, Instant deadline, double lon, double lat) {
+        return RowFactory.create(id, category, lon, lat,
+            h3.cell(lat, lon, H3Cells.FINEST),
+            (int) TimeBuckets.day(reported, zone).toEpochDay(),
+            TimeBuckets.hourOfWeek(reported, zone),
+            CaseClosure.isClosed(status, closedAt) ? 1 : 0,
+            CaseClosure.isClosedOnTime(status, closedAt, deadline) ? 1 : 0,
+            CaseClosure.handlingSeconds(status, reported, closedAt));
     }
 
     /** Rows of agg_cell as {@link #cellCounts} gives them. */
@@ -147,53 +147,37 @@ public final class AggregationTransforms {
      * Counts per (resolution 7-10, cell, category, bucket kind, bucket start). The cases are sent to
      * {@code partitions} partitions by their resolution-7 cell, so every count's cell and all its
      * cases live in one partition: each partition then counts all twelve families (four resolutions
-     * by day, week and month) in one hash map and emits the final rows. Why not Spark's groupBy: it
+     * by day, week and month) in one table of primitive keys ({@link CellTally}) and emits the final rows. Why not Spark's groupBy: it
      * shuffled twelve rows per case (one per family) for a second aggregation, which with the COPY
      * was most of the job.
      */
     public static Dataset<Row> cellCounts(Dataset<Row> located, int partitions) {
-        Dataset<Row> byCoarsest = located.select(col("cell"), col("category_code"), col("day"))
-            .repartition(partitions, udf((org.apache.spark.sql.api.java.UDF1<Long, Long>) c ->
-                H3Cells.parentOf(c, H3Cells.COARSEST), DataTypes.LongType).apply(col("cell")));
-        return byCoarsest.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
-            H3Cells h3 = H3Cells.get();
-            Map<CellBucket, int[]> counts = new HashMap<>();
-            Map<String, String> categories = new HashMap<>(); // one String per code
-            Map<Integer, int[]> starts = new HashMap<>();      // day -> week, month start
-            Kind[] kinds = Kind.values();
+        return byCoarsestCell(located, partitions).mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+            CellTally tally = new CellTally();
             while (it.hasNext()) {
                 Row r = it.next();
-                long finest = r.getLong(0);
-                String category = categories.computeIfAbsent(r.getString(1), c -> c);
-                int day = r.getInt(2);
-                int[] bucketDays = starts.computeIfAbsent(day, d -> bucketStarts(d, kinds));
-                for (int res = H3Cells.COARSEST; res <= H3Cells.FINEST; res++) {
-                    long cell = res == H3Cells.FINEST ? finest : h3.parent(finest, res);
-                    for (int k = 0; k < kinds.length; k++) {
-                        counts.computeIfAbsent(new CellBucket(res, cell, category, k, bucketDays[k]), x -> new int[1])[0]++;
-                    }
+                tally.add(r.getLong(0), r.getString(1), r.getInt(2));
+            }
+            List<Row> out = new ArrayList<>(tally.size());
+            for (int s = 0; s < tally.slots(); s++) {
+                if (tally.occupied(s)) {
+                    out.add(RowFactory.create((short) tally.resolution(s), tally.cell(s),
+                        tally.categories().get(tally.categoryIndex(s)), tally.kind(s).sqlName(),
+                        LocalDate.ofEpochDay(tally.bucketDay(s)), tally.cases(s)));
                 }
             }
-            Iterator<Map.Entry<CellBucket, int[]>> out = counts.entrySet().iterator();
-            return new MappingIterator<>(out, e -> {
-                CellBucket key = e.getKey();
-                return RowFactory.create((short) key.resolution(), key.cell(), key.category(),
-                    kinds[key.kind()].sqlName(), LocalDate.ofEpochDay(key.bucketDay()), e.getValue()[0]);
-            });
+            return out.iterator();
         }, Encoders.row(CELL_COUNTS));
     }
 
-    /** The start day (epoch day) of each bucket kind's bucket holding {@code day}, in Kind order. */
-    private static int[] bucketStarts(int day, Kind[] kinds) {
-        int[] out = new int[kinds.length];
-        for (int k = 0; k < kinds.length; k++) {
-            out[k] = (int) TimeBuckets.start(kinds[k], LocalDate.ofEpochDay(day)).toEpochDay();
-        }
-        return out;
-    }
-
-    /** The key of one agg_cell row inside a partition's counting map. */
-    private record CellBucket(int resolution, long cell, String category, int kind, int bucketDay) {
+    /**
+     * The located cases' (cell, category_code, day), in {@code partitions} partitions by their resolution-7
+     * cell: every count's cell and all its cases then live in one partition ({@link CellTally}).
+     */
+    static Dataset<Row> byCoarsestCell(Dataset<Row> located, int partitions) {
+        return located.select(col("cell"), col("category_code"), col("day"))
+            .repartition(partitions, udf((org.apache.spark.sql.api.java.UDF1<Long, Long>) c ->
+                H3Cells.parentOf(c, H3Cells.COARSEST), DataTypes.LongType).apply(col("cell")));
     }
 
     /** One row per (case, admin area containing it), by point-in-polygon against the broadcast index. */

@@ -88,6 +88,45 @@ public record BucketScope(List<DateRange> ranges, SortedSet<LocalDate> months) {
         return dayOrWeek.or(functions.col("bucket").equalTo("month").and(monthIn("bucket_start")));
     }
 
+    /** The same choice as {@link #bucketRows()}, for rows counted outside a Dataset ({@link CellCountWriter}). */
+    public BucketFilter bucketFilter() {
+        int[][] r = ranges.stream().map(x -> new int[] {(int) x.from().toEpochDay(), (int) x.to().toEpochDay()})
+            .toArray(int[][]::new);
+        return new BucketFilter(r, months.stream().mapToInt(m -> (int) m.toEpochDay()).toArray());
+    }
+
+    /**
+     * Which recomputed rows an incremental run writes: day and week buckets starting in a range, month buckets
+     * of a touched month. Epoch days, so that it travels to the executors.
+     */
+    public static final class BucketFilter implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int[][] ranges;
+        private final int[] months;
+
+        BucketFilter(int[][] ranges, int[] months) {
+            this.ranges = ranges;
+            this.months = months;
+        }
+
+        public boolean keeps(Kind kind, int bucketDay) {
+            if (kind == Kind.MONTH) {
+                for (int m : months) {
+                    if (m == bucketDay) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            for (int[] r : ranges) {
+                if (bucketDay >= r[0] && bucketDay < r[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Spark filter: {@code column} is one of the touched months. */
     public Column monthIn(String column) {
         return functions.col(column).isin(months.toArray());
