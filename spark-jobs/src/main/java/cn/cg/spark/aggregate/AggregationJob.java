@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -208,7 +208,7 @@ public final class AggregationJob {
      * with the time window in each COPY's query ({@link CaseCopyReader}).
      */
     static Dataset<Row> readLocated(SparkSession spark, AggregateStore store, String url, String where,
-                                    int partitions, java.time.ZoneId zone) throws SQLException {
+                                    int partitions, ZoneId zone) throws SQLException {
         Optional<long[]> range = store.idRange(where);
         if (range.isEmpty()) {
             return spark.createDataFrame(List.of(), AggregationTransforms.LOCATED);

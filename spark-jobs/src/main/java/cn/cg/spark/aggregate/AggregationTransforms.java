@@ -11,16 +11,13 @@ import cn.cg.geo.grid.H3Cells;
 import cn.cg.geo.time.CaseClosure;
 import cn.cg.geo.time.TimeBuckets;
 import cn.cg.geo.time.TimeBuckets.Kind;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -44,24 +41,12 @@ import org.locationtech.jts.io.WKTWriter;
  * The job's pure Dataset -> Dataset steps. Grid and time rules come from geo-core ({@link H3Cells},
  * {@link TimeBuckets}, {@link CaseClosure}) so the API computes the same cells and buckets.
  *
- * <p>Input cases have the columns of {@link #CASES}: id, category_code, status, reported_at,
- * closed_at, deadline_at, lon, lat.
+ * <p>Input cases are rows of {@link #LOCATED}, as {@link CaseCopyReader} reads them ({@link #located}).
  */
 public final class AggregationTransforms {
 
     private AggregationTransforms() {
     }
-
-    /** Cases as read from {@code violation}. */
-    public static final StructType CASES = new StructType()
-        .add("id", DataTypes.LongType, false)
-        .add("category_code", DataTypes.StringType, false)
-        .add("status", DataTypes.StringType, false)
-        .add("reported_at", DataTypes.TimestampType, false)
-        .add("closed_at", DataTypes.TimestampType, true)
-        .add("deadline_at", DataTypes.TimestampType, true)
-        .add("lon", DataTypes.DoubleType, false)
-        .add("lat", DataTypes.DoubleType, false);
 
     /** Located cases: finest cell, local day / week / month as epoch days, hour of week, closure figures. */
     public static final StructType LOCATED = new StructType()
@@ -103,21 +88,10 @@ public final class AggregationTransforms {
         .add("geom", DataTypes.StringType, false);
 
     /**
-     * Gives each case its finest H3 cell (computed once; coarser cells are derived later by parent),
-     * its local day and hour of week in {@code zone}, and its closure figures.
+     * One case as a row of {@link #LOCATED}: its finest H3 cell (computed once; coarser cells are derived later
+     * by parent), its local day and hour of week in {@code zone}, and its closure figures ({@link CaseCopyReader}
+     * calls it for every case it reads).
      */
-    public static Dataset<Row> locate(Dataset<Row> cases, ZoneId zone) {
-        String zoneId = zone.getId();
-        return cases.select("id", "category_code", "status", "reported_at", "closed_at", "deadline_at", "lon", "lat")
-            .mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
-                H3Cells h3 = H3Cells.get();
-                ZoneId z = ZoneId.of(zoneId);
-                return new MappingIterator<>(it, r -> located(h3, z, r.getLong(0), r.getString(1), r.getString(2),
-                    instant(r.get(3)), instant(r.get(4)), instant(r.get(5)), r.getDouble(6), r.getDouble(7)));
-            }, Encoders.row(LOCATED));
-    }
-
-    /** One case as a row of {@link #LOCATED}: the rule of {@link #locate}, also used by {@link CaseCopyReader}. */
     static Row located(H3Cells h3, ZoneId zone, long id, String category, String status, Instant reported,
                        Instant closedAt, Instant deadline, double lon, double lat) {
         return RowFactory.create(id, category, lon, lat,
@@ -129,50 +103,12 @@ public final class AggregationTransforms {
             CaseClosure.handlingSeconds(status, reported, closedAt));
     }
 
-    /** Rows of agg_cell as {@link #cellCounts} gives them. */
-    public static final StructType CELL_COUNTS = new StructType()
-        .add("resolution", DataTypes.ShortType, false)
-        .add("cell", DataTypes.LongType, false)
-        .add("category_code", DataTypes.StringType, false)
-        .add("bucket", DataTypes.StringType, false)
-        .add("bucket_start", DataTypes.DateType, false)
-        .add("cases", DataTypes.IntegerType, false);
-
-    /** {@link #cellCounts(Dataset, int)} over the session's shuffle partitions. */
-    public static Dataset<Row> cellCounts(Dataset<Row> located) {
-        return cellCounts(located, Integer.parseInt(located.sparkSession().conf().get("spark.sql.shuffle.partitions")));
-    }
-
-    /**
-     * Counts per (resolution 7-10, cell, category, bucket kind, bucket start). The cases are sent to
-     * {@code partitions} partitions by their resolution-7 cell, so every count's cell and all its
-     * cases live in one partition: each partition then counts all twelve families (four resolutions
-     * by day, week and month) in one table of primitive keys ({@link CellTally}) and emits the final rows. Why not Spark's groupBy: it
-     * shuffled twelve rows per case (one per family) for a second aggregation, which with the COPY
-     * was most of the job.
-     */
-    public static Dataset<Row> cellCounts(Dataset<Row> located, int partitions) {
-        return byCoarsestCell(located, partitions).mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
-            CellTally tally = new CellTally();
-            while (it.hasNext()) {
-                Row r = it.next();
-                tally.add(r.getLong(0), r.getString(1), r.getInt(2));
-            }
-            List<Row> out = new ArrayList<>(tally.size());
-            for (int s = 0; s < tally.slots(); s++) {
-                if (tally.occupied(s)) {
-                    out.add(RowFactory.create((short) tally.resolution(s), tally.cell(s),
-                        tally.categories().get(tally.categoryIndex(s)), tally.kind(s).sqlName(),
-                        LocalDate.ofEpochDay(tally.bucketDay(s)), tally.cases(s)));
-                }
-            }
-            return out.iterator();
-        }, Encoders.row(CELL_COUNTS));
-    }
-
     /**
      * The located cases' (cell, category_code, day), in {@code partitions} partitions by their resolution-7
-     * cell: every count's cell and all its cases then live in one partition ({@link CellTally}).
+     * cell, so that every count's cell and all its cases live in one partition: each partition then counts all
+     * twelve families (four resolutions by day, week and month) by itself ({@link CellTally}, {@link
+     * CellCountWriter}). Why not Spark's groupBy: it shuffled twelve rows per case (one per family) for a
+     * second aggregation, which with the COPY was most of the job.
      */
     static Dataset<Row> byCoarsestCell(Dataset<Row> located, int partitions) {
         return located.select(col("cell"), col("category_code"), col("day"))
@@ -259,16 +195,6 @@ public final class AggregationTransforms {
                 return RowFactory.create(c, (short) h3.resolution(c), "SRID=4326;" + wkt.write(h3.boundary(c)));
             });
         }, Encoders.row(BOUNDARIES));
-    }
-
-    static Instant instant(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Instant i) {
-            return i;
-        }
-        return ((Timestamp) v).toInstant();
     }
 
     /** Lazily maps an iterator (mapPartitions must not buffer a whole partition). */

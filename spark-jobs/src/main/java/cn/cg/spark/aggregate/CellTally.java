@@ -6,8 +6,10 @@ import cn.cg.geo.time.TimeBuckets.Kind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 
 /**
  * The agg_cell counts of one partition's cases: per (resolution 7-10, cell, category, bucket kind, bucket
@@ -36,6 +38,16 @@ final class CellTally {
 
     CellTally() {
         allocate(1 << 12);
+    }
+
+    /** The counts of one partition of {@link AggregationTransforms#byCoarsestCell}: rows (cell, category_code, day). */
+    static CellTally of(Iterator<Row> byCoarsest) {
+        CellTally tally = new CellTally();
+        while (byCoarsest.hasNext()) {
+            Row r = byCoarsest.next();
+            tally.add(r.getLong(0), r.getString(1), r.getInt(2));
+        }
+        return tally;
     }
 
     /** Counts one case: its finest cell, category code and local day (epoch day). */

@@ -25,26 +25,42 @@ class AggregationTransformsTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final SparkSession spark = SparkTestSession.get();
 
-    private Dataset<Row> cases() {
-        List<Row> rows = List.of(
+    /** The cases located by the job's rule, ordered by id. */
+    private static List<Row> located() {
+        return List.of(
             // Sunday 2024-03-31 23:30 local (15:30Z): day 03-31, ISO week from 03-25, month March.
             row(1, "0501", "closed", "2024-03-31T15:30:00Z", "2024-04-01T15:30:00Z", "2024-04-02T15:30:00Z", 114.0579, 22.5431),
             // Monday 2024-04-01 00:30 local (03-31 16:30Z): a new day, week and month, in the same place.
             row(2, "0501", "closed", "2024-03-31T16:30:00Z", "2024-04-05T16:30:00Z", "2024-04-02T16:30:00Z", 114.0579, 22.5431),
             row(3, "0505", "registered", "2024-04-03T11:00:00Z", null, null, 114.0580, 22.5432),
             row(4, "0505", "closed", "2024-04-03T12:00:00Z", "2024-04-03T14:00:00Z", null, 113.9000, 22.6000));
-        return spark.createDataFrame(rows, AggregationTransforms.CASES);
     }
 
     private static Row row(long id, String cat, String status, String reported, String closed, String deadline,
                            double lon, double lat) {
-        return RowFactory.create(id, cat, status, Instant.parse(reported), closed == null ? null : Instant.parse(closed),
-            deadline == null ? null : Instant.parse(deadline), lon, lat);
+        return AggregationTransforms.located(H3Cells.get(), SHANGHAI, id, cat, status, Instant.parse(reported),
+            closed == null ? null : Instant.parse(closed), deadline == null ? null : Instant.parse(deadline), lon, lat);
+    }
+
+    /** The rows a partition's {@link CellTally} holds: resolution, cell, category, bucket, bucket start, cases. */
+    private static List<Row> cellCounts(List<Row> located) {
+        CellTally tally = CellTally.of(located.stream()
+            .map(r -> RowFactory.create(r.getLong(4), r.getString(1), r.getInt(5))).iterator());
+        List<Row> out = new java.util.ArrayList<>();
+        for (int s = 0; s < tally.slots(); s++) {
+            if (tally.occupied(s)) {
+                out.add(RowFactory.create((short) tally.resolution(s), tally.cell(s),
+                    tally.categories().get(tally.categoryIndex(s)), tally.kind(s).sqlName(),
+                    LocalDate.ofEpochDay(tally.bucketDay(s)), tally.cases(s)));
+            }
+        }
+        assertThat(out).hasSize(tally.size());
+        return out;
     }
 
     @Test
     void locateGivesTheFinestCellOnceAndLocalTime() {
-        List<Row> located = AggregationTransforms.locate(cases(), SHANGHAI).orderBy("id").collectAsList();
+        List<Row> located = located();
         assertThat(located.get(0).getLong(4)).isEqualTo(H3Cells.finestCell(22.5431, 114.0579));
         assertThat(LocalDate.ofEpochDay(located.get(0).getInt(5))).isEqualTo(LocalDate.of(2024, 3, 31));
         assertThat(LocalDate.ofEpochDay(located.get(1).getInt(5))).isEqualTo(LocalDate.of(2024, 4, 1));
@@ -59,7 +75,7 @@ class AggregationTransformsTest {
 
     @Test
     void cellCountsConserveCasesForEveryResolutionAndBucketAndRollUpByParent() {
-        List<Row> counts = AggregationTransforms.cellCounts(AggregationTransforms.locate(cases(), SHANGHAI)).collectAsList();
+        List<Row> counts = cellCounts(located());
         Map<String, Integer> sums = counts.stream().collect(Collectors.groupingBy(
             r -> r.getShort(0) + "/" + r.getString(3), Collectors.summingInt(r -> r.getInt(5))));
         assertThat(sums).hasSize(12).allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(4));
@@ -79,6 +95,41 @@ class AggregationTransformsTest {
     }
 
     @Test
+    void tallyEqualsAPlainCountOfEveryCellAndBucketThroughManyGrowths() throws java.io.IOException {
+        // 40,000 cases over the city and two years: the table starts at 4,096 slots and grows many times. The
+        // plain count takes the coarser cells from H3's own native cellToParent (not latLngToCell: H3 is not
+        // strictly nested, and near an edge the point's own coarser cell differs from its finest cell's parent).
+        H3Cells h3 = H3Cells.get();
+        com.uber.h3core.H3Core reference = com.uber.h3core.H3Core.newInstance();
+        java.util.Random rnd = new java.util.Random(11);
+        List<Row> cases = new java.util.ArrayList<>();
+        Map<String, Integer> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 40_000; i++) {
+            double lat = 22.45 + 0.3 * rnd.nextDouble(), lon = 113.8 + 0.5 * rnd.nextDouble();
+            String cat = "05" + (10 + rnd.nextInt(12));
+            LocalDate day = LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(730));
+            long finest = h3.cell(lat, lon, H3Cells.FINEST);
+            cases.add(RowFactory.create(finest, cat, (int) day.toEpochDay()));
+            for (int res = H3Cells.COARSEST; res <= H3Cells.FINEST; res++) {
+                for (cn.cg.geo.time.TimeBuckets.Kind k : cn.cg.geo.time.TimeBuckets.Kind.values()) {
+                    expected.merge(res + "/" + reference.cellToParent(finest, res) + "/" + cat + "/" + k.sqlName() + "/"
+                        + cn.cg.geo.time.TimeBuckets.start(k, day), 1, Integer::sum);
+                }
+            }
+        }
+        CellTally tally = CellTally.of(cases.iterator());
+        Map<String, Integer> actual = new java.util.HashMap<>();
+        for (int s = 0; s < tally.slots(); s++) {
+            if (tally.occupied(s)) {
+                actual.put(tally.resolution(s) + "/" + tally.cell(s) + "/" + tally.categories().get(tally.categoryIndex(s))
+                    + "/" + tally.kind(s).sqlName() + "/" + LocalDate.ofEpochDay(tally.bucketDay(s)), tally.cases(s));
+            }
+        }
+        assertThat(tally.size()).isEqualTo(expected.size()).isGreaterThan(100_000);
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
     void areaCountsUseThePointInPolygonIndexAndClosureRules() throws Exception {
         WKTReader wkt = new WKTReader();
         WKBWriter wkb = new WKBWriter();
@@ -86,7 +137,8 @@ class AggregationTransformsTest {
             new AreaIndex.Area(1, "district", wkb.write(wkt.read("POLYGON((114 22.5, 114.1 22.5, 114.1 22.6, 114 22.6, 114 22.5))"))),
             new AreaIndex.Area(2, "street", wkb.write(wkt.read("POLYGON((114.05 22.54, 114.06 22.54, 114.06 22.55, 114.05 22.55, 114.05 22.54))")))));
         var bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(index);
-        Dataset<Row> members = AggregationTransforms.memberships(AggregationTransforms.locate(cases(), SHANGHAI), bc);
+        Dataset<Row> members = AggregationTransforms.memberships(
+            spark.createDataFrame(located(), AggregationTransforms.LOCATED), bc);
         assertThat(members.count()).isEqualTo(6); // cases 1-3 in both areas, case 4 in none
         List<Row> months = AggregationTransforms.areaCounts(members).filter("bucket = 'month' AND area_id = 1")
             .orderBy("category_code", "bucket_start").collectAsList();
