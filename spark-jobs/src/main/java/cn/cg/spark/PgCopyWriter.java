@@ -85,13 +85,18 @@ public final class PgCopyWriter implements Serializable {
                 continue;
             }
             if (v instanceof String s) {
-                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+                sb.append(csvText(s));
             } else {
                 // Numbers, booleans, java.time / java.sql dates all print in a form COPY reads back exactly.
                 sb.append(v);
             }
         }
         sb.append('\n');
+    }
+
+    /** A text field of COPY's CSV: quoted, quotes doubled, so commas, quotes and line breaks stay data. */
+    public static String csvText(String s) {
+        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     static String requireIdentifier(String name) {

@@ -159,6 +159,9 @@ final class CaseCopyReader {
             if (len == -1) {
                 return null;
             }
+            if (len != 8) {
+                throw new IOException("timestamp of " + len + " bytes where 8 were expected");
+            }
             long micros = in.readLong() + PG_EPOCH_MICROS;
             return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
         }
@@ -176,12 +179,10 @@ final class CaseCopyReader {
             Row r = next;
             try {
                 advance();
-            } catch (EOFException e) {
-                close();
-                throw new UncheckedIOException("the COPY of cases ended early", e);
             } catch (IOException e) {
                 close();
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(e instanceof EOFException ? "the COPY of cases ended early"
+                    : "reading the COPY of cases failed", e);
             }
             return r;
         }

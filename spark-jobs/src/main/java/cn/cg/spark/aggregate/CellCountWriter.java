@@ -2,6 +2,7 @@ package cn.cg.spark.aggregate;
 
 import cn.cg.geo.time.TimeBuckets.Kind;
 import cn.cg.spark.Jdbc;
+import cn.cg.spark.PgCopyWriter;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ final class CellCountWriter implements Serializable {
             List<String> categories = tally.categories();
             byte[][] quoted = new byte[categories.size()][];
             for (int i = 0; i < quoted.length; i++) {
-                quoted[i] = ('"' + categories.get(i).replace("\"", "\"\"") + '"').getBytes(StandardCharsets.UTF_8);
+                quoted[i] = PgCopyWriter.csvText(categories.get(i)).getBytes(StandardCharsets.UTF_8);
             }
             byte[][] bucketNames = new byte[Kind.values().length][];
             for (Kind k : Kind.values()) {
