@@ -159,6 +159,13 @@ class AggregationJobIT {
         String novemberWriters = "SELECT count(*) || '/' || max(valid_from) FROM agg_cell WHERE valid_to IS NULL "
             + "AND bucket = 'month' AND bucket_start = '2018-11-01'";
         List<String> novemberBefore = TestDatabase.rows(novemberWriters);
+        // A day and a week of a touched month (December) that no change reaches: recomputing them would give the
+        // same counts, so the run leaves their rows as they are (only changed days, their weeks and months move).
+        String untouchedDecemberWriters = "SELECT bucket || ':' || count(*) || '/' || max(valid_from) FROM agg_cell "
+            + "WHERE valid_to IS NULL AND ((bucket = 'day' AND bucket_start = '2018-12-05') "
+            + "OR (bucket = 'week' AND bucket_start = '2018-12-03')) GROUP BY bucket ORDER BY bucket";
+        List<String> untouchedDecemberBefore = TestDatabase.rows(untouchedDecemberWriters);
+        assertThat(untouchedDecemberBefore).hasSize(2);
         // New cases on one January day, copies of existing ones.
         TestDatabase.execute("INSERT INTO violation (case_no, category_code, source, status, reported_at, closed_at, "
             + "deadline_at, geom) SELECT 'NEW-' || id, category_code, 'app', status, reported_at + interval '3 days', "
@@ -190,6 +197,7 @@ class AggregationJobIT {
             + "WHERE status <> 'void' AND (reported_at AT TIME ZONE " + TZ + ")::date BETWEEN '2018-11-26' AND '2019-02-03'"));
         // Buckets outside the touched months keep the rows written before: they were not recomputed.
         assertThat(TestDatabase.rows(novemberWriters)).isEqualTo(novemberBefore);
+        assertThat(TestDatabase.rows(untouchedDecemberWriters)).isEqualTo(untouchedDecemberBefore);
         assertThat(TestDatabase.queryLong("SELECT count(*) FROM agg_cell WHERE valid_to IS NULL AND bucket = 'month' "
             + "AND bucket_start = '2019-01-01' AND valid_from = " + inc.runId())).isPositive();
         Map<String, List<String>> incremental = snapshot();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cg.geo.grid.H3Cells;
 import cn.cg.spark.SparkTestSession;
+import cn.cg.geo.time.TimeBuckets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -165,5 +166,28 @@ class AggregationTransformsTest {
         assertThat(apart.ranges().get(1).from().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
         assertThat(apart.ranges().get(1).to()).isEqualTo(LocalDate.of(2024, 7, 1));
         assertThat(BucketScope.ofChangedDays(List.of()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void bucketScopeRecomputesOnlyTheChangedDaysTheirWeeksAndMonths() {
+        // Thursday 2019-01-31 and Friday 2019-02-01: one ISO week (from Monday 01-28), two months.
+        BucketScope s = BucketScope.ofChangedDays(List.of(LocalDate.of(2019, 1, 31), LocalDate.of(2019, 2, 1)));
+        assertThat(s.days()).containsExactly(LocalDate.of(2019, 1, 31), LocalDate.of(2019, 2, 1));
+        assertThat(s.weeks()).containsExactly(LocalDate.of(2019, 1, 28));
+        assertThat(s.months()).containsExactly(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 2, 1));
+        // Read: both months widened to whole weeks, which holds the touched week too.
+        assertThat(s.ranges()).containsExactly(new BucketScope.DateRange(LocalDate.of(2018, 12, 31), LocalDate.of(2019, 3, 4)));
+
+        BucketScope.BucketFilter f = s.bucketFilter();
+        assertThat(f.keeps(TimeBuckets.Kind.DAY, (int) LocalDate.of(2019, 1, 31).toEpochDay())).isTrue();
+        assertThat(f.keeps(TimeBuckets.Kind.DAY, (int) LocalDate.of(2019, 1, 30).toEpochDay())).isFalse();
+        assertThat(f.keeps(TimeBuckets.Kind.WEEK, (int) LocalDate.of(2019, 1, 28).toEpochDay())).isTrue();
+        assertThat(f.keeps(TimeBuckets.Kind.WEEK, (int) LocalDate.of(2019, 1, 21).toEpochDay())).isFalse();
+        assertThat(f.keeps(TimeBuckets.Kind.MONTH, (int) LocalDate.of(2019, 2, 1).toEpochDay())).isTrue();
+        assertThat(f.keeps(TimeBuckets.Kind.MONTH, (int) LocalDate.of(2019, 1, 28).toEpochDay())).isFalse();
+        assertThat(s.bucketRowsSql()).isEqualTo("((bucket = 'day' AND bucket_start IN (DATE '2019-01-31', DATE '2019-02-01'))"
+            + " OR (bucket = 'week' AND bucket_start IN (DATE '2019-01-28'))"
+            + " OR (bucket = 'month' AND bucket_start IN (DATE '2019-01-01', DATE '2019-02-01')))");
+        assertThat(BucketScope.ofChangedDays(List.of()).bucketRowsSql()).isEqualTo("false");
     }
 }
