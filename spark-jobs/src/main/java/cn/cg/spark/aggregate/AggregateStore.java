@@ -1,6 +1,7 @@
 package cn.cg.spark.aggregate;
 
 import cn.cg.geo.time.TimeBuckets;
+import cn.cg.geo.time.TimeBuckets.Kind;
 import cn.cg.spark.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -421,8 +422,12 @@ public final class AggregateStore implements AutoCloseable {
                 String visible = " valid_from BETWEEN " + c.baseRunId() + " AND " + c.runId() + " AND valid_to IS NULL";
                 // Only the served generations (V43): right after a full run the previous run's generation is
                 // still attached, and its leaves' rows in the scope would be read and filtered for nothing.
-                update("UPDATE agg_cell SET valid_to = ? WHERE" + visible + " AND generation IN (0, " + base + ") AND "
-                    + scope.bucketRowsSql(), runId);
+                for (Kind kind : Kind.values()) {
+                    if (!scope.starts(kind).isEmpty()) {
+                        update("UPDATE agg_cell SET valid_to = ? WHERE" + visible + " AND generation IN (0, " + base + ") AND "
+                            + scope.bucketRowsSql(kind), runId);
+                    }
+                }
                 update("UPDATE agg_area SET valid_to = ? WHERE" + visible + " AND " + scope.bucketRowsSql(), runId);
                 update("UPDATE agg_area_hour SET valid_to = ? WHERE" + visible + " AND "
                     + scope.monthInSql("month_start"), runId);

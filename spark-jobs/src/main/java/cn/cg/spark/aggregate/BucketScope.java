@@ -141,16 +141,26 @@ public record BucketScope(List<DateRange> ranges, SortedSet<LocalDate> days, Sor
 
     /**
      * SQL condition (no binds needed: only dates we made) selecting recomputed rows by (bucket, bucket_start):
-     * equalities, so the switch's UPDATE probes each bucket's rows in the leaves' (bucket_start, ...) index.
+     * equalities, so that a statement probes each bucket's rows in the (bucket_start, ...) index.
      */
     public String bucketRowsSql() {
         List<String> terms = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             if (!starts(kind).isEmpty()) {
-                terms.add("(bucket = '" + kind.sqlName() + "' AND " + dateIn("bucket_start", starts(kind)) + ")");
+                terms.add(bucketRowsSql(kind));
             }
         }
         return terms.isEmpty() ? "false" : terms.stream().collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /**
+     * The recomputed rows of one bucket kind. The switch marks agg_cell's rows kind by kind: with one OR of all
+     * kinds PostgreSQL probes every bucket leaf for every kind's dates (a week's Monday in the day leaf too) and
+     * reads those heap pages for nothing.
+     */
+    public String bucketRowsSql(Kind kind) {
+        SortedSet<LocalDate> s = starts(kind);
+        return s.isEmpty() ? "false" : "(bucket = '" + kind.sqlName() + "' AND " + dateIn("bucket_start", s) + ")";
     }
 
     /** SQL condition: {@code column} is one of the touched months. */

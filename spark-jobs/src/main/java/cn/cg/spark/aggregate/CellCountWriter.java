@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -100,15 +101,11 @@ final class CellCountWriter implements Serializable {
             }
             byte[] tail = ("," + runId + "," + generation + "\n").getBytes(StandardCharsets.US_ASCII);
             Map<Integer, byte[]> dates = new HashMap<>();
-            for (int s = 0; s < tally.slots(); s++) {
-                if (!tally.occupied(s)) {
-                    continue;
-                }
+            long[] order = inBucketOrder(tally, kinds);
+            for (long o : order) {
+                int s = (int) (o & SLOT_MASK);
                 Kind kind = tally.kind(s);
                 int day = tally.bucketDay(s);
-                if (!kinds[kind.ordinal()] || (filter != null && !filter.keeps(kind, day))) {
-                    continue;
-                }
                 out.number(tally.resolution(s)).comma().number(tally.cell(s)).comma()
                     .bytes(quoted[tally.categoryIndex(s)]).comma().bytes(bucketNames[kind.ordinal()]).comma()
                     .bytes(dates.computeIfAbsent(day, d -> LocalDate.ofEpochDay(d).toString().getBytes(StandardCharsets.US_ASCII)))
@@ -123,6 +120,36 @@ final class CellCountWriter implements Serializable {
             }
         }
         return n;
+    }
+
+    private static final long SLOT_MASK = 0xFFFF_FFFFL;
+    /** Keeps sort keys of epoch days before 1970 positive: a day plus this fits in 21 bits. */
+    private static final int DAY_OFFSET = 1 << 20;
+
+    /**
+     * The slots this table gets, ordered by (bucket day, resolution): each partition then writes a bucket's rows
+     * together, so a bucket's rows sit in one run of pages per partition instead of on nearly every page of the
+     * leaf. Readers of a period and resolution and the switch's UPDATE of a week read a few pages for it (in
+     * hash order the incremental switch read 78,000 of the week leaf's pages for 124,390 rows at 10M cases).
+     * A key is the day and resolution above the slot number, so one primitive sort does it.
+     */
+    private long[] inBucketOrder(CellTally tally, boolean[] kinds) {
+        long[] keys = new long[tally.size()];
+        int m = 0;
+        for (int s = 0; s < tally.slots(); s++) {
+            if (!tally.occupied(s)) {
+                continue;
+            }
+            Kind kind = tally.kind(s);
+            int day = tally.bucketDay(s);
+            if (!kinds[kind.ordinal()] || (filter != null && !filter.keeps(kind, day))) {
+                continue;
+            }
+            keys[m++] = ((long) (day + DAY_OFFSET) << 36) | ((long) tally.resolution(s) << 32) | s;
+        }
+        long[] order = Arrays.copyOf(keys, m);
+        Arrays.sort(order);
+        return order;
     }
 
     /** A CSV line buffer written to COPY in 64 KiB pieces; numbers as ASCII digits without a String each. */
