@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -25,34 +26,25 @@ import org.apache.spark.sql.functions;
  * <p>Until session 7 the run recomputed (and the switch marked replaced) every day and week bucket of the
  * widened months: for one new day at 10M cases 368,592 cell rows where about a quarter of them change.
  *
- * @param ranges disjoint local-date ranges [from, to) to read, sorted, each starting and ending on a Monday
- * @param days the changed local days: their day buckets are recomputed
- * @param weeks first days (Mondays) of the changed days' ISO weeks
- * @param months first days of the changed days' months
+ * <p>Everything here follows from the changed days, so that is all a scope is made from.
  */
-public record BucketScope(List<DateRange> ranges, SortedSet<LocalDate> days, SortedSet<LocalDate> weeks,
-                          SortedSet<LocalDate> months) {
+public final class BucketScope {
 
     /** Local dates [from, to). */
     public record DateRange(LocalDate from, LocalDate to) {
     }
 
-    public BucketScope {
-        ranges = List.copyOf(ranges);
-        days = new TreeSet<>(days);
-        weeks = new TreeSet<>(weeks);
-        months = new TreeSet<>(months);
-    }
+    private final SortedSet<LocalDate> days;
+    private final SortedSet<LocalDate> weeks = new TreeSet<>();
+    private final SortedSet<LocalDate> months = new TreeSet<>();
+    private final List<DateRange> ranges = new ArrayList<>();
 
-    public static BucketScope ofChangedDays(Collection<LocalDate> changed) {
-        SortedSet<LocalDate> days = new TreeSet<>(changed);
-        SortedSet<LocalDate> weeks = new TreeSet<>();
-        SortedSet<LocalDate> months = new TreeSet<>();
+    private BucketScope(Collection<LocalDate> changed) {
+        days = new TreeSet<>(changed);
         for (LocalDate d : days) {
             weeks.add(TimeBuckets.weekStart(d));
             months.add(TimeBuckets.monthStart(d));
         }
-        List<DateRange> ranges = new ArrayList<>();
         for (LocalDate m : months) {
             LocalDate from = TimeBuckets.weekStart(m);
             LocalDate to = TimeBuckets.weekStart(TimeBuckets.end(Kind.MONTH, m).minusDays(1)).plusWeeks(1);
@@ -63,7 +55,30 @@ public record BucketScope(List<DateRange> ranges, SortedSet<LocalDate> days, Sor
                 ranges.add(new DateRange(from, to));
             }
         }
-        return new BucketScope(ranges, days, weeks, months);
+    }
+
+    public static BucketScope ofChangedDays(Collection<LocalDate> changed) {
+        return new BucketScope(changed);
+    }
+
+    /** Disjoint local-date ranges [from, to) to read, sorted, each starting and ending on a Monday. */
+    public List<DateRange> ranges() {
+        return Collections.unmodifiableList(ranges);
+    }
+
+    /** The changed local days: their day buckets are recomputed. */
+    public SortedSet<LocalDate> days() {
+        return Collections.unmodifiableSortedSet(days);
+    }
+
+    /** First days (Mondays) of the changed days' ISO weeks. */
+    public SortedSet<LocalDate> weeks() {
+        return Collections.unmodifiableSortedSet(weeks);
+    }
+
+    /** First days of the changed days' months. */
+    public SortedSet<LocalDate> months() {
+        return Collections.unmodifiableSortedSet(months);
     }
 
     public boolean isEmpty() {
@@ -81,9 +96,9 @@ public record BucketScope(List<DateRange> ranges, SortedSet<LocalDate> days, Sor
     /** The first days of the recomputed buckets of one kind. */
     public SortedSet<LocalDate> starts(Kind kind) {
         return switch (kind) {
-            case DAY -> days;
-            case WEEK -> weeks;
-            case MONTH -> months;
+            case DAY -> days();
+            case WEEK -> weeks();
+            case MONTH -> months();
         };
     }
 

@@ -33,6 +33,11 @@ import org.postgresql.copy.CopyIn;
  */
 final class CellCountWriter implements Serializable {
 
+    /** The low 32 bits of an {@link #inBucketOrder} key: the tally slot. */
+    static final long SLOT_MASK = 0xFFFF_FFFFL;
+    /** Keeps sort keys of epoch days before 1970 positive: a day plus this fits in 21 bits. */
+    private static final int DAY_OFFSET = 1 << 20;
+
     private static final long serialVersionUID = 1L;
     private static final String COLUMNS = "(resolution, cell, category_code, bucket, bucket_start, cases, valid_from, generation)";
 
@@ -101,7 +106,7 @@ final class CellCountWriter implements Serializable {
             }
             byte[] tail = ("," + runId + "," + generation + "\n").getBytes(StandardCharsets.US_ASCII);
             Map<Integer, byte[]> dates = new HashMap<>();
-            long[] order = inBucketOrder(tally, kinds);
+            long[] order = inBucketOrder(tally, kinds, filter);
             for (long o : order) {
                 int s = (int) (o & SLOT_MASK);
                 Kind kind = tally.kind(s);
@@ -122,18 +127,15 @@ final class CellCountWriter implements Serializable {
         return n;
     }
 
-    private static final long SLOT_MASK = 0xFFFF_FFFFL;
-    /** Keeps sort keys of epoch days before 1970 positive: a day plus this fits in 21 bits. */
-    private static final int DAY_OFFSET = 1 << 20;
-
     /**
      * The slots this table gets, ordered by (bucket day, resolution): each partition then writes a bucket's rows
      * together, so a bucket's rows sit in one run of pages per partition instead of on nearly every page of the
      * leaf. Readers of a period and resolution and the switch's UPDATE of a week read a few pages for it (in
      * hash order the incremental switch read 78,000 of the week leaf's pages for 124,390 rows at 10M cases).
-     * A key is the day and resolution above the slot number, so one primitive sort does it.
+     * A key is the day and resolution above the slot number, so one primitive sort does it; the slot is
+     * {@code key & SLOT_MASK}.
      */
-    private long[] inBucketOrder(CellTally tally, boolean[] kinds) {
+    static long[] inBucketOrder(CellTally tally, boolean[] kinds, BucketScope.BucketFilter filter) {
         long[] keys = new long[tally.size()];
         int m = 0;
         for (int s = 0; s < tally.slots(); s++) {
@@ -147,9 +149,8 @@ final class CellCountWriter implements Serializable {
             }
             keys[m++] = ((long) (day + DAY_OFFSET) << 36) | ((long) tally.resolution(s) << 32) | s;
         }
-        long[] order = Arrays.copyOf(keys, m);
-        Arrays.sort(order);
-        return order;
+        Arrays.sort(keys, 0, m);
+        return m == keys.length ? keys : Arrays.copyOf(keys, m);
     }
 
     /** A CSV line buffer written to COPY in 64 KiB pieces; numbers as ASCII digits without a String each. */

@@ -3,8 +3,8 @@ package cn.cg.spark.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cg.geo.grid.H3Cells;
-import cn.cg.spark.SparkTestSession;
 import cn.cg.geo.time.TimeBuckets;
+import cn.cg.spark.SparkTestSession;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -128,6 +128,49 @@ class AggregationTransformsTest {
         }
         assertThat(tally.size()).isEqualTo(expected.size()).isGreaterThan(100_000);
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void cellRowsAreWrittenInBucketDayAndResolutionOrder() {
+        // Cases from 1969 to 2025 (epoch days below zero too), random cells: the writer's order must hold every slot
+        // of the kinds asked for, each once, sorted by (bucket day, resolution), and respect the incremental filter.
+        H3Cells h3 = H3Cells.get();
+        java.util.Random rnd = new java.util.Random(5);
+        List<Row> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            LocalDate day = LocalDate.of(1969, 6, 1).plusDays(rnd.nextInt(20_000));
+            cases.add(RowFactory.create(h3.cell(22.45 + 0.3 * rnd.nextDouble(), 113.8 + 0.5 * rnd.nextDouble(), H3Cells.FINEST),
+                "05" + (10 + rnd.nextInt(5)), (int) day.toEpochDay()));
+        }
+        CellTally tally = CellTally.of(cases.iterator());
+        boolean[] dayAndMonth = {true, false, true};
+        long[] order = CellCountWriter.inBucketOrder(tally, dayAndMonth, null);
+        List<Integer> expectedSlots = new java.util.ArrayList<>();
+        for (int s = 0; s < tally.slots(); s++) {
+            if (tally.occupied(s) && tally.kind(s) != TimeBuckets.Kind.WEEK) {
+                expectedSlots.add(s);
+            }
+        }
+        List<Integer> slots = java.util.Arrays.stream(order).mapToInt(k -> (int) (k & CellCountWriter.SLOT_MASK)).boxed().toList();
+        assertThat(slots).hasSize(expectedSlots.size()).containsExactlyInAnyOrderElementsOf(expectedSlots);
+        for (int i = 1; i < slots.size(); i++) {
+            int a = slots.get(i - 1), b = slots.get(i);
+            assertThat(tally.bucketDay(a) < tally.bucketDay(b)
+                || (tally.bucketDay(a) == tally.bucketDay(b) && tally.resolution(a) <= tally.resolution(b)))
+                .as("slot %d (%s, res %d) before slot %d (%s, res %d)", a, LocalDate.ofEpochDay(tally.bucketDay(a)),
+                    tally.resolution(a), b, LocalDate.ofEpochDay(tally.bucketDay(b)), tally.resolution(b)).isTrue();
+        }
+        assertThat(LocalDate.ofEpochDay(tally.bucketDay(slots.get(0)))).isBefore(LocalDate.of(1970, 1, 1));
+
+        // An incremental run's filter: only the rows of its buckets, still in order.
+        LocalDate changed = LocalDate.ofEpochDay(tally.bucketDay(slots.get(slots.size() / 2)));
+        BucketScope scope = BucketScope.ofChangedDays(List.of(changed));
+        long[] filtered = CellCountWriter.inBucketOrder(tally, new boolean[] {true, true, true}, scope.bucketFilter());
+        assertThat(filtered).isNotEmpty().isSorted();
+        for (long k : filtered) {
+            int s = (int) (k & CellCountWriter.SLOT_MASK);
+            assertThat(scope.starts(tally.kind(s))).contains(LocalDate.ofEpochDay(tally.bucketDay(s)));
+        }
     }
 
     @Test
