@@ -5,20 +5,24 @@ import cn.cg.api.aggregate.Period;
 import cn.cg.api.hotspot.HotspotSets;
 import cn.cg.api.privacy.PublicCell;
 import cn.cg.api.privacy.PublicCells;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 
 /**
- * Vector tiles of H3 cells with their counts, made by {@code ST_AsMVT} in PostGIS over h3_cell and
- * agg_cell_current. The resolution follows the zoom so that a cell is roughly 20-50 pixels across:
- * zoom 0-10 resolution 7, 11-12 resolution 8, 13-14 resolution 9, 15 and above resolution 10. Cells carry
- * the hotspot job's bin and z of their resolution and month when the period is one whole month: of the
- * request's category set when the job computed it (all, vendor), else of all categories.
+ * Vector tiles of H3 cells with their counts, made by {@code ST_AsMVT} in PostGIS over h3_cell and the
+ * query's counts from agg_cell_current (read once per query and resolution, {@link TileCellIndexes}). The
+ * resolution follows the zoom so that a cell is roughly 20-50 pixels across: zoom 0-10 resolution 7, 11-12
+ * resolution 8, 13-14 resolution 9, 15 and above resolution 10. Cells carry the hotspot job's bin and z of
+ * their resolution and month when the period is one whole month: of the request's category set when the
+ * job computed it (all, vendor), else of all categories.
  */
 @Service
 class CellTiles {
@@ -33,9 +37,12 @@ class CellTiles {
     private final TileCache cache;
     private final PublicCells publicCells;
     private final HotspotSets hotspotSets;
+    private final TileCellIndexes indexes;
+    private final Cache<List<PublicCell>, BoundsGrid> publicGrids = Caffeine.newBuilder().weakKeys().build();
 
-    CellTiles(JdbcTemplate jdbc, TileCache cache, PublicCells publicCells, HotspotSets hotspotSets) {
+    CellTiles(JdbcTemplate jdbc, TileCache cache, PublicCells publicCells, HotspotSets hotspotSets, TileCellIndexes indexes) {
         this.jdbc = jdbc;
+        this.indexes = indexes;
         this.cache = cache;
         this.publicCells = publicCells;
         this.hotspotSets = hotspotSets;
@@ -62,7 +69,7 @@ class CellTiles {
         if (suppressed) {
             return cache.get("cells-public|" + key, () -> renderPublic(f, dataVersion, z, x, y));
         }
-        return cache.get("cells|" + key, () -> render(f, z, x, y));
+        return cache.get("cells|" + key, () -> render(f, dataVersion, z, x, y));
     }
 
     private static Object month(AggregateFilter f) {
@@ -82,8 +89,8 @@ class CellTiles {
         double east = WebMercator.lon(b.maxX() + pad) + slack;
         double south = WebMercator.lat(b.minY() - pad) - slack;
         double north = WebMercator.lat(b.maxY() + pad) + slack;
-        List<PublicCell> near = publicCells.cells(f, resolutionFor(z), dataVersion).stream()
-                .filter(c -> c.east() >= west && c.west() <= east && c.north() >= south && c.south() <= north).toList();
+        List<PublicCell> all = publicCells.cells(f, resolutionFor(z), dataVersion);
+        List<PublicCell> near = Arrays.stream(publicGrid(all).meeting(west, south, east, north)).mapToObj(all::get).toList();
         if (near.isEmpty()) {
             return new byte[0];
         }
@@ -97,14 +104,34 @@ class CellTiles {
         return mvt == null ? new byte[0] : mvt;
     }
 
-    private byte[] render(AggregateFilter f, int z, int x, int y) {
-        byte[] mvt = jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class,
-                binds(f, z, x, y, hotspotSets.forBins(f.categories())).toArray());
+    /**
+     * The tile of {@link HeatmapSql#CELL_TILE} from the query's cells in memory: the cells whose bounds meet
+     * the tile (with a slack for the projection's rounding; the statement applies CELL_TILE's own test of the
+     * stored box against the tile) go to PostgreSQL with their counts.
+     */
+    /** The grid over a public cell list's bounds, kept as long as PublicCells keeps the list (weak, by identity). */
+    private BoundsGrid publicGrid(List<PublicCell> cells) {
+        return publicGrids.get(cells, list -> new BoundsGrid(list.stream().mapToDouble(PublicCell::west).toArray(),
+                list.stream().mapToDouble(PublicCell::south).toArray(), list.stream().mapToDouble(PublicCell::east).toArray(),
+                list.stream().mapToDouble(PublicCell::north).toArray()));
+    }
+
+    private byte[] render(AggregateFilter f, long dataVersion, int z, int x, int y) {
+        int resolution = resolutionFor(z);
+        WebMercator.Box b = WebMercator.tile(z, x, y);
+        double slack = 1e-6; // degrees, about 0.1 m: more than float rounding of the stored boxes
+        TileCellIndex.Picked near = indexes.cells(f, resolution, dataVersion).meeting(WebMercator.lon(b.minX()) - slack,
+                WebMercator.lat(b.minY()) - slack, WebMercator.lon(b.maxX()) + slack, WebMercator.lat(b.maxY()) + slack);
+        if (near.isEmpty()) {
+            return new byte[0];
+        }
+        byte[] mvt = jdbc.queryForObject(HeatmapSql.CELL_TILE_OF_CELLS, byte[].class, z, x, y, near.cells(), near.cases(),
+                resolution, resolution, hotspotSets.forBins(f.categories()), month(f));
         return mvt == null ? new byte[0] : mvt;
     }
 
     /**
-     * The binds of {@link HeatmapSql#CELL_TILE}: z, x, y; per bucket range of the period (whole months, days
+     * The binds of {@link HeatmapSql#CELL_TILE} (the benchmark's direct query and the tests' reference): z, x, y; per bucket range of the period (whole months, days
      * before, days after) resolution, categories, first and end day; the tile cells' resolution, the area
      * twice; the resolution attribute; the hotspot rows' resolution, category set and month.
      */

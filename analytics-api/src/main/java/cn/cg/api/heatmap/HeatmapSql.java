@@ -60,6 +60,10 @@ final class HeatmapSql {
      * the whole month of the resolution and joining the tile's cells (before V41) was 5-100 times slower
      * at zooms 13-16 on 1M cases (docs/heatmap-and-features.md, "Vector tiles").
      * Binds: see {@link CellTiles#binds}.
+     *
+     * <p>The API serves the same tile from the query's counts in memory ({@link #TILE_CELLS}, {@link
+     * #CELL_TILE_OF_CELLS}); this one statement over the tables is what a client of PostGIS alone would run: the
+     * benchmark's direct query and the tests' reference for the served tile.
      */
     static final String CELL_TILE = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
@@ -81,6 +85,45 @@ final class HeatmapSql {
                 FROM counts c CROSS JOIN bounds
                 LEFT JOIN hotspot_cell hc ON hc.run_id = """ + SERVED_HOTSPOT_RUN + """
                      AND hc.resolution = ? AND hc.category_set = ? AND hc.period_start = ?::date AND hc.cell = c.cell)
+            SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
+
+    /**
+     * The cells of one query at one resolution, with their counts (as {@link #CELL_TILE} sums them) and the
+     * lon/lat bounds of their boundaries, read once per query, resolution and data version into a {@link
+     * TileCellIndex}: a cold tile then reads no aggregate rows. ST_XMin..ST_YMax read the box stored with the
+     * polygon, rounded outwards to float, so the bounds may be a little larger, never smaller. In cell order, so that
+     * a tile's features are too. Binds:
+     * resolution, categories (text[]), the six bucket dates, area twice.
+     */
+    static final String TILE_CELLS = """
+            SELECT s.cell, s.cases, ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)
+            FROM (SELECT a.cell, sum(a.cases)::integer AS cases
+                  FROM agg_cell_current a
+                  WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
+
+                  GROUP BY a.cell) s
+            JOIN h3_cell h ON h.cell = s.cell
+            WHERE """ + IN_AREA + "\nORDER BY s.cell";
+
+    /**
+     * {@link #CELL_TILE}'s tile from given cells and counts (the tile's cells of a {@link TileCellIndex}, a
+     * superset of those whose box meets the tile): the boundaries by h3_cell's key, the same test of the box
+     * against the tile, the same geometry, attributes and hotspot rows, so the two tiles hold the same
+     * features. Binds: z, x, y, cells (bigint[]), cases (integer[]), the resolution attribute, the hotspot
+     * rows' resolution, category set and month (NULL = none).
+     */
+    static final String CELL_TILE_OF_CELLS = """
+            WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
+            m AS (SELECT * FROM unnest(?::bigint[], ?::integer[]) WITH ORDINALITY AS u(cell, cases, n)),
+            mvt AS (
+                SELECT ST_AsMVTGeom(ST_Transform(h.geom, 3857), bounds.env, 4096, 64, true) AS geom,
+                       lower(to_hex(m.cell)) AS h3, m.cell, ?::integer AS resolution, m.cases,
+                       hc.bin::integer AS hotspot_bin, nullif(hc.z, 'NaN') AS hotspot_z, hc.category_set AS hotspot_set
+                FROM m JOIN h3_cell h ON h.cell = m.cell CROSS JOIN bounds
+                LEFT JOIN hotspot_cell hc ON hc.run_id = """ + SERVED_HOTSPOT_RUN + """
+                     AND hc.resolution = ? AND hc.category_set = ? AND hc.period_start = ?::date AND hc.cell = m.cell
+                WHERE h.geom && ST_Transform(bounds.env, 4326)
+                ORDER BY m.n)
             SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
 
     /**

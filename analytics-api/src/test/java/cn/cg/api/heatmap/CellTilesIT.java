@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cg.api.PostgisIT;
 import cn.cg.api.TestTokens;
+import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.AggregateFilters;
 import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.hotspot.HotspotResultsFixture;
+import cn.cg.api.hotspot.HotspotSets;
 import cn.cg.geo.grid.H3Cells;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -105,6 +108,76 @@ class CellTilesIT extends PostgisIT {
         // Same features, attributes and geometries (row order is PostgreSQL's to choose, so compare as sets).
         List<MvtDecoder.Feature> mine = MvtDecoder.decode(served).get(0).features();
         assertThat(mine).isNotEmpty().containsExactlyInAnyOrderElementsOf(MvtDecoder.decode(direct).get(0).features());
+    }
+
+    @Autowired
+    AggregateFilters filters;
+
+    @Autowired
+    HotspotSets hotspotSets;
+
+    /**
+     * The served tile (from the query's cells in memory) against {@link HeatmapSql#CELL_TILE}, the one statement
+     * over the tables, on every tile over a lattice of cases whose cells straddle tile edges at zooms 15-16:
+     * periods of whole months and of days across a month's end, a category, the vendor group, an area, and
+     * hotspot bins. Same features, attributes and geometries in every tile.
+     */
+    @Test
+    void servedTilesEqualTheOneStatementOverTheTables() throws Exception {
+        // 0.0009 degrees apart, under a resolution-10 cell's width (about 0.0013): a zoom-16 tile is 0.0055 wide.
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 10; j++) {
+                fixture.cases(114.0460 + 0.0009 * i, 22.5360 + 0.0009 * j, (i + j) % 3 == 0 ? "0301" : "0501",
+                        DAY.plusDays((7L * i + 3L * j) % 25), 1 + (i * j) % 4);
+            }
+        }
+        // An area over the lattice's western half: cells whose centre lies inside.
+        long area = jdbc.queryForObject("INSERT INTO admin_area (level, code, name, geom) VALUES ('district', '449901', 'west half', "
+                + "ST_Multi(ST_MakeEnvelope(114.0400, 22.5300, 114.0505, 22.5500, 4326))) RETURNING id", Long.class);
+        try (HotspotResultsFixture hot = new HotspotResultsFixture(jdbc, fixture.run())) {
+            long fine = H3Cells.finestCell(22.5405, 114.0505);
+            hot.cell(10, "all", MARCH, fine, 3, 2.5, 0.01, 2);
+            hot.cell(10, "vendor", MARCH, fine, 2, -2.0, 0.04, -1);
+            hot.cell(9, "all", MARCH, H3Cells.parentOf(fine, 9), 9, 3.1, 0.002, 3);
+            dataVersion.refresh();
+            int features = 0;
+            Map<Long, Integer> tilesPerCell = new HashMap<>();
+            for (String params : List.of("from=2025-03&to=2025-03", "categories=0501&from=2025-03-20&to=2025-04-02",
+                    "categories=vendor&from=2025-03&to=2025-03", "from=2025-03&to=2025-03&area=449901")) {
+                Map<String, String> map = new HashMap<>();
+                for (String kv : params.split("&")) {
+                    map.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+                }
+                AggregateFilter f = filters.parse(map, null);
+                for (int z : new int[] {10, 12, 13, 15, 16}) {
+                    int[] sw = tileOf(114.0450, 22.5350, z);
+                    int[] ne = tileOf(114.0560, 22.5460, z);
+                    for (int x = sw[0]; x <= ne[0]; x++) {
+                        for (int y = ne[1]; y <= sw[1]; y++) {
+                            List<MvtDecoder.Feature> served = layerFeatures(mvt("/tiles/cells/" + z + "/" + x + "/" + y + ".mvt?" + params));
+                            byte[] direct = jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class,
+                                    CellTiles.binds(f, z, x, y, hotspotSets.forBins(f.categories())).toArray());
+                            assertThat(served).as(params + " at " + z + "/" + x + "/" + y)
+                                    .containsExactlyInAnyOrderElementsOf(layerFeatures(direct));
+                            features += served.size();
+                            if (z == 16 && params.startsWith("from")) {
+                                served.forEach(ft -> tilesPerCell.merge((Long) ft.attributes().get("cell"), 1, Integer::sum));
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(features).as("features compared").isGreaterThan(200);
+            assertThat(tilesPerCell.values()).as("cells in more than one zoom-16 tile").anySatisfy(n -> assertThat(n).isGreaterThan(2));
+        } finally {
+            jdbc.update("DELETE FROM admin_area WHERE id = ?", area);
+        }
+        dataVersion.refresh();
+    }
+
+    private static List<MvtDecoder.Feature> layerFeatures(byte[] tile) {
+        List<MvtDecoder.Layer> layers = tile == null || tile.length == 0 ? List.of() : MvtDecoder.decode(tile);
+        return layers.isEmpty() ? List.of() : layers.get(0).features();
     }
 
     static final LocalDate MARCH = LocalDate.of(2025, 3, 1);
