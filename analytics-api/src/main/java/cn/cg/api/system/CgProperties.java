@@ -33,7 +33,8 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      *
      * @param maxZoom highest tile zoom served
      * @param cacheMaxSize in-process cache of rendered tiles (bytes)
-     * @param pointsCacheMaxSize in-process cache of each query's weighted cell centres (bytes)
+     * @param pointsCacheMaxSize bound (bytes) of each of the in-process caches of per-query cells: the heatmap's weighted
+     *                           cell centres, the public's merged cells, the vector tiles' cell indexes
      * @param maxAge Cache-Control max-age of tiles and surfaces (they are revalidated by ETag after it)
      * @param minBandwidth smallest bandwidth (metres) a request may ask for
      * @param maxBandwidth largest bandwidth (metres) a request may ask for

@@ -160,7 +160,7 @@ class CellTilesIT extends PostgisIT {
                             assertThat(served).as(params + " at " + z + "/" + x + "/" + y)
                                     .containsExactlyInAnyOrderElementsOf(layerFeatures(direct));
                             features += served.size();
-                            if (z == 16 && params.startsWith("from")) {
+                            if (z == 16 && params.equals("from=2025-03&to=2025-03")) {
                                 served.forEach(ft -> tilesPerCell.merge((Long) ft.attributes().get("cell"), 1, Integer::sum));
                             }
                         }
@@ -168,7 +168,7 @@ class CellTilesIT extends PostgisIT {
                 }
             }
             assertThat(features).as("features compared").isGreaterThan(200);
-            assertThat(tilesPerCell.values()).as("cells in more than one zoom-16 tile").anySatisfy(n -> assertThat(n).isGreaterThan(2));
+            assertThat(tilesPerCell.values()).as("cells in more than one zoom-16 tile").anySatisfy(n -> assertThat(n).isGreaterThan(1));
         } finally {
             jdbc.update("DELETE FROM admin_area WHERE id = ?", area);
         }
