@@ -1,6 +1,7 @@
 package cn.cg.api.feature;
 
 import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.aggregate.AggregateFilters;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.privacy.PublicCell;
@@ -75,11 +76,7 @@ class CellCollection implements FeatureCollection {
         binds.add(resolution);
         binds.add(new SqlParameterValue(Types.VARCHAR, f.period() == null ? null : f.period().from().toString()));
         binds.add(new SqlParameterValue(Types.VARCHAR, f.period() == null ? null : f.period().toExclusive().minusDays(1).toString()));
-        binds.add(resolution);
-        binds.add(f.categoryArray());
-        binds.addAll(f.buckets().binds());
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
+        binds.addAll(CellSums.binds(f, resolution));
         return new Source(FeatureSql.CELLS, binds);
     }
 

@@ -1,6 +1,6 @@
 package cn.cg.api.feature;
 
-import cn.cg.api.aggregate.BucketRange;
+import cn.cg.api.aggregate.CellSums;
 
 /** Every statement of the features API, in one place. Values are always bound; identifiers are constants. */
 final class FeatureSql {
@@ -23,18 +23,11 @@ final class FeatureSql {
 
     /**
      * Cells of one resolution with their counts. Binds: resolution, the period's first and last day as text
-     * (NULL = all months), resolution, categories, the six bucket dates, area twice.
+     * (NULL = all months), then {@link CellSums#binds}.
      */
     static final String CELLS = """
             SELECT lower(to_hex(h.cell)) AS id, h.geom, lower(to_hex(h.cell)) AS h3, ?::integer AS resolution,
-                   s.cases, ?::text AS period_start, ?::text AS period_end
-            FROM (SELECT a.cell, sum(a.cases)::integer AS cases FROM agg_cell_current a
-                  WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
-
-                  GROUP BY a.cell) s
-            JOIN h3_cell h ON h.cell = s.cell
-            WHERE (?::bigint IS NULL OR EXISTS (SELECT 1 FROM admin_area ar WHERE ar.id = ?::bigint
-                   AND ST_Intersects(ar.geom, ST_Centroid(h.geom))))""";
+                   s.cases::integer AS cases, ?::text AS period_start, ?::text AS period_end""" + CellSums.FROM;
 
     /**
      * The public's cells (docs/security.md): the query's cells after small-count merging, given as arrays

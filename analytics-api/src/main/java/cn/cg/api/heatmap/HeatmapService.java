@@ -1,6 +1,7 @@
 package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.heatmap.WebMercator.Box;
 import cn.cg.api.privacy.PublicCell;
@@ -9,11 +10,8 @@ import cn.cg.api.system.CgProperties;
 import cn.cg.geo.density.KernelDensity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.ArrayList;
 import java.util.List;
-import java.sql.Types;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 
 /**
@@ -157,14 +155,8 @@ class HeatmapService {
     }
 
     private CellPoints load(AggregateFilter f, int resolution) {
-        List<Object> binds = new ArrayList<>();
-        binds.add(resolution);
-        binds.add(f.categoryArray());
-        binds.addAll(f.buckets().binds());
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         List<double[]> rows = jdbc.query(HeatmapSql.CELL_CENTRES,
-                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}, binds.toArray());
+                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}, CellSums.binds(f, resolution).toArray());
         int n = rows.size();
         double[] lon = new double[n];
         double[] lat = new double[n];

@@ -1,6 +1,7 @@
 package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.BucketRange;
+import cn.cg.api.aggregate.CellSums;
 
 /** Every statement of the heatmap and cell tiles, in one place. Values are always bound. */
 final class HeatmapSql {
@@ -8,23 +9,12 @@ final class HeatmapSql {
     private HeatmapSql() {
     }
 
-    /** The area condition on cell centres; binds: area id twice (NULL = everywhere). */
-    static final String IN_AREA = "(?::bigint IS NULL OR EXISTS (SELECT 1 FROM admin_area ar WHERE ar.id = ?::bigint"
-            + " AND ST_Intersects(ar.geom, ST_Centroid(h.geom))))";
-
     /**
      * Weighted cell centres (lon, lat, cases) of one resolution for a query, read once per query and
-     * data version. Binds: resolution, categories (text[]), the six bucket dates, area twice.
+     * data version. Binds: {@link CellSums#binds}.
      */
-    static final String CELL_CENTRES = """
-            SELECT ST_X(ST_Centroid(h.geom)) AS lon, ST_Y(ST_Centroid(h.geom)) AS lat, s.cases
-            FROM (SELECT a.cell, sum(a.cases)::float8 AS cases
-                  FROM agg_cell_current a
-                  WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
-
-                  GROUP BY a.cell) s
-            JOIN h3_cell h ON h.cell = s.cell
-            WHERE """ + IN_AREA;
+    static final String CELL_CENTRES = "SELECT ST_X(ST_Centroid(h.geom)) AS lon, ST_Y(ST_Centroid(h.geom)) AS lat, s.cases::float8"
+            + CellSums.FROM;
 
     /**
      * The served hotspot job run, when it analysed the served aggregation run (else NULL, so no cell gets a
@@ -76,7 +66,7 @@ final class HeatmapSql {
 
                     ) u) s
                 WHERE h.resolution = ? AND h.geom && ST_Transform(bounds.env, 4326) AND s.cases IS NOT NULL
-                  AND """ + IN_AREA + """
+                  AND """ + CellSums.IN_AREA + """
             ),
             mvt AS (
                 SELECT ST_AsMVTGeom(ST_Transform(c.geom, 3857), bounds.env, 4096, 64, true) AS geom,
@@ -91,19 +81,11 @@ final class HeatmapSql {
      * The cells of one query at one resolution, with their counts (as {@link #CELL_TILE} sums them) and the
      * lon/lat bounds of their boundaries, read once per query, resolution and data version into a {@link
      * TileCellIndex}: a cold tile then reads no aggregate rows. ST_XMin..ST_YMax read the box stored with the
-     * polygon, rounded outwards to float, so the bounds may be a little larger, never smaller. In cell order, so that
-     * a tile's features are too. Binds:
-     * resolution, categories (text[]), the six bucket dates, area twice.
+     * polygon, rounded outwards to float, so the bounds may be a little larger, never smaller. In cell order,
+     * so that a tile's features are too. Binds: {@link CellSums#binds}.
      */
-    static final String TILE_CELLS = """
-            SELECT s.cell, s.cases, ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)
-            FROM (SELECT a.cell, sum(a.cases)::integer AS cases
-                  FROM agg_cell_current a
-                  WHERE a.resolution = ? AND a.category_code = ANY (?::text[]) AND """ + BucketRange.SQL + """
-
-                  GROUP BY a.cell) s
-            JOIN h3_cell h ON h.cell = s.cell
-            WHERE """ + IN_AREA + "\nORDER BY s.cell";
+    static final String TILE_CELLS = "SELECT s.cell, s.cases::integer, ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)"
+            + CellSums.FROM + "\nORDER BY s.cell";
 
     /**
      * {@link #CELL_TILE}'s tile from given cells and counts (the tile's cells of a {@link TileCellIndex}, a

@@ -24,10 +24,6 @@ final class TileCellIndex {
         }
     }
 
-    int size() {
-        return cell.length;
-    }
-
     /** Bytes held, for the cache's weigher. */
     long bytes() {
         return 12L * cell.length + grid.bytes();

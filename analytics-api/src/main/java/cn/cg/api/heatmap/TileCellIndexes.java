@@ -1,15 +1,12 @@
 package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.system.CgProperties;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +32,10 @@ class TileCellIndexes {
     }
 
     private TileCellIndex load(AggregateFilter f, int resolution) {
-        List<Object> binds = new ArrayList<>();
-        binds.add(resolution);
-        binds.add(f.categoryArray());
-        binds.addAll(f.buckets().binds());
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         Rows rows = new Rows();
         jdbc.query(HeatmapSql.TILE_CELLS, rs -> {
             rows.add(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6));
-        }, binds.toArray());
+        }, CellSums.binds(f, resolution).toArray());
         return rows.index();
     }
 

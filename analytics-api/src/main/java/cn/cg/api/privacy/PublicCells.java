@@ -1,12 +1,12 @@
 package cn.cg.api.privacy;
 
 import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.system.CgProperties;
 import cn.cg.geo.grid.H3Cells;
 import cn.cg.geo.privacy.SmallCountMerge;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,16 +51,10 @@ public class PublicCells {
     }
 
     private List<PublicCell> load(AggregateFilter f, int resolution) {
-        List<Object> binds = new ArrayList<>();
-        binds.add(resolution);
-        binds.add(f.categoryArray());
-        binds.addAll(f.buckets().binds());
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
-        binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         Map<Long, Long> counts = new HashMap<>();
         jdbc.query(PrivacySql.CELL_COUNTS, rs -> {
             counts.put(rs.getLong(1), rs.getLong(2));
-        }, binds.toArray());
+        }, CellSums.binds(f, resolution).toArray());
         H3Cells h3 = H3Cells.get();
         List<PublicCell> out = new ArrayList<>();
         for (SmallCountMerge.Cell c : SmallCountMerge.merge(counts, k, Math.min(coarsest, resolution)).cells()) {

@@ -140,7 +140,7 @@ class CellTilesIT extends PostgisIT {
             hot.cell(10, "vendor", MARCH, fine, 2, -2.0, 0.04, -1);
             hot.cell(9, "all", MARCH, H3Cells.parentOf(fine, 9), 9, 3.1, 0.002, 3);
             dataVersion.refresh();
-            int features = 0;
+            Map<String, Integer> featuresPerQuery = new HashMap<>();
             Map<Long, Integer> tilesPerCell = new HashMap<>();
             for (String params : List.of("from=2025-03&to=2025-03", "categories=0501&from=2025-03-20&to=2025-04-02",
                     "categories=vendor&from=2025-03&to=2025-03", "from=2025-03&to=2025-03&area=449901")) {
@@ -159,7 +159,7 @@ class CellTilesIT extends PostgisIT {
                                     CellTiles.binds(f, z, x, y, hotspotSets.forBins(f.categories())).toArray());
                             assertThat(served).as(params + " at " + z + "/" + x + "/" + y)
                                     .containsExactlyInAnyOrderElementsOf(layerFeatures(direct));
-                            features += served.size();
+                            featuresPerQuery.merge(params, served.size(), Integer::sum);
                             if (z == 16 && params.equals("from=2025-03&to=2025-03")) {
                                 served.forEach(ft -> tilesPerCell.merge((Long) ft.attributes().get("cell"), 1, Integer::sum));
                             }
@@ -167,7 +167,11 @@ class CellTilesIT extends PostgisIT {
                     }
                 }
             }
-            assertThat(features).as("features compared").isGreaterThan(200);
+            assertThat(featuresPerQuery.values().stream().mapToInt(Integer::intValue).sum()).as("features compared").isGreaterThan(200);
+            // The filters are applied, not just applied alike: the area and the later days keep some cells, not all.
+            int month = featuresPerQuery.get("from=2025-03&to=2025-03");
+            assertThat(featuresPerQuery.get("from=2025-03&to=2025-03&area=449901")).isPositive().isLessThan(month);
+            assertThat(featuresPerQuery.get("categories=0501&from=2025-03-20&to=2025-04-02")).isPositive().isLessThan(month);
             assertThat(tilesPerCell.values()).as("cells in more than one zoom-16 tile").anySatisfy(n -> assertThat(n).isGreaterThan(1));
         } finally {
             jdbc.update("DELETE FROM admin_area WHERE id = ?", area);
