@@ -104,11 +104,6 @@ class CellTiles {
         return mvt == null ? new byte[0] : mvt;
     }
 
-    /**
-     * The tile of {@link HeatmapSql#CELL_TILE} from the query's cells in memory: the cells whose bounds meet
-     * the tile (with a slack for the projection's rounding; the statement applies CELL_TILE's own test of the
-     * stored box against the tile) go to PostgreSQL with their counts.
-     */
     /** The grid over a public cell list's bounds, kept as long as PublicCells keeps the list (weak, by identity). */
     private BoundsGrid publicGrid(List<PublicCell> cells) {
         return publicGrids.get(cells, list -> new BoundsGrid(list.stream().mapToDouble(PublicCell::west).toArray(),
@@ -116,18 +111,32 @@ class CellTiles {
                 list.stream().mapToDouble(PublicCell::north).toArray()));
     }
 
+    /**
+     * The tile of {@link HeatmapSql#CELL_TILE} from the query's cells in memory: the cells whose bounds meet
+     * the tile (with a slack for the projection's rounding; the statement applies CELL_TILE's own test of the
+     * stored box against the tile) go to PostgreSQL with their counts. Until the query's cells are read (the
+     * first tiles of a query at a resolution), CELL_TILE itself makes the tile.
+     */
     private byte[] render(AggregateFilter f, long dataVersion, int z, int x, int y) {
         int resolution = resolutionFor(z);
+        String hotspotSet = hotspotSets.forBins(f.categories());
+        TileCellIndex index = indexes.ifLoaded(f, resolution, dataVersion);
+        byte[] mvt = index == null
+                ? jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class, binds(f, z, x, y, hotspotSet).toArray())
+                : fromIndex(index, f, resolution, hotspotSet, z, x, y);
+        return mvt == null ? new byte[0] : mvt;
+    }
+
+    private byte[] fromIndex(TileCellIndex index, AggregateFilter f, int resolution, String hotspotSet, int z, int x, int y) {
         WebMercator.Box b = WebMercator.tile(z, x, y);
         double slack = 1e-6; // degrees, about 0.1 m: more than float rounding of the stored boxes
-        TileCellIndex.Picked near = indexes.cells(f, resolution, dataVersion).meeting(WebMercator.lon(b.minX()) - slack,
-                WebMercator.lat(b.minY()) - slack, WebMercator.lon(b.maxX()) + slack, WebMercator.lat(b.maxY()) + slack);
+        TileCellIndex.Picked near = index.meeting(WebMercator.lon(b.minX()) - slack, WebMercator.lat(b.minY()) - slack,
+                WebMercator.lon(b.maxX()) + slack, WebMercator.lat(b.maxY()) + slack);
         if (near.isEmpty()) {
-            return new byte[0];
+            return null;
         }
-        byte[] mvt = jdbc.queryForObject(HeatmapSql.CELL_TILE_OF_CELLS, byte[].class, z, x, y, near.cells(), near.cases(),
-                resolution, resolution, hotspotSets.forBins(f.categories()), month(f));
-        return mvt == null ? new byte[0] : mvt;
+        return jdbc.queryForObject(HeatmapSql.CELL_TILE_OF_CELLS, byte[].class, z, x, y, near.cells(), near.cases(),
+                resolution, resolution, hotspotSet, month(f));
     }
 
     /**

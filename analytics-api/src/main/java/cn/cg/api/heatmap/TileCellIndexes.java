@@ -3,9 +3,15 @@ package cn.cg.api.heatmap;
 import cn.cg.api.aggregate.AggregateFilter;
 import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.system.CgProperties;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +20,58 @@ import org.springframework.stereotype.Component;
  * and data version ({@link HeatmapSql#TILE_CELLS}) and kept in memory, bounded by bytes like the heatmap's
  * cell centres. Why: a cold tile read its cells' aggregate rows per bucket range, which cost PostgreSQL more
  * than the rest of the request at the high zooms; now it sends the few cells it shows (docs/heatmap-and-features.md).
+ *
+ * <p>The read takes a second or two on a 10M-case city, so a request never waits for it: {@link #ifLoaded}
+ * starts it in the background and answers null until it is done, and the tile is then made by the one
+ * statement over the tables, which gives the same tile.
  */
 @Component
 class TileCellIndexes {
 
-    private final JdbcTemplate jdbc;
-    private final Cache<String, TileCellIndex> cache;
+    /**
+     * Reads at once: two, so that one query's long read does not hold up another's, and no more, so that they
+     * leave the pool's connections and the two cores to the tiles being served meanwhile.
+     */
+    private static final int READERS = 2;
 
+    private final JdbcTemplate jdbc;
+    private final AsyncCache<String, TileCellIndex> cache;
+
+    @Autowired
     TileCellIndexes(JdbcTemplate jdbc, CgProperties properties) {
-        this.jdbc = jdbc;
-        this.cache = Caffeine.newBuilder().maximumWeight(properties.tiles().pointsCacheMaxSize().toBytes())
-                .weigher((String k, TileCellIndex v) -> (int) Math.min(Integer.MAX_VALUE, v.bytes())).build();
+        this(jdbc, properties, Executors.newFixedThreadPool(READERS, daemon()));
     }
 
+    /** @param reads where the reads run: their own threads, since each holds a connection for seconds */
+    TileCellIndexes(JdbcTemplate jdbc, CgProperties properties, Executor reads) {
+        this.jdbc = jdbc;
+        // A failed read is dropped by the cache (the next tile starts another); a completed one is weighed.
+        this.cache = Caffeine.newBuilder().maximumWeight(properties.tiles().pointsCacheMaxSize().toBytes())
+                .weigher((String k, TileCellIndex v) -> (int) Math.min(Integer.MAX_VALUE, v.bytes()))
+                .executor(reads).buildAsync();
+    }
+
+    private static ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "tile-cells-read-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The index when it is in memory; otherwise null, after starting its read if none is under way. */
+    TileCellIndex ifLoaded(AggregateFilter f, int resolution, long dataVersion) {
+        CompletableFuture<TileCellIndex> index = read(f, resolution, dataVersion);
+        return index.isDone() && !index.isCompletedExceptionally() ? index.join() : null;
+    }
+
+    /** The index, waiting for its read (tests, and callers that need it now). */
     TileCellIndex cells(AggregateFilter f, int resolution, long dataVersion) {
+        return read(f, resolution, dataVersion).join();
+    }
+
+    private CompletableFuture<TileCellIndex> read(AggregateFilter f, int resolution, long dataVersion) {
         return cache.get(dataVersion + "|" + f.canonical() + "|" + resolution, k -> load(f, resolution));
     }
 

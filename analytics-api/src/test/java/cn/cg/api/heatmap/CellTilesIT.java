@@ -10,10 +10,13 @@ import cn.cg.api.aggregate.AggregateFixture;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.hotspot.HotspotResultsFixture;
 import cn.cg.api.hotspot.HotspotSets;
+import cn.cg.api.privacy.PublicCells;
+import cn.cg.api.system.CgProperties;
 import cn.cg.geo.grid.H3Cells;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +152,10 @@ class CellTilesIT extends PostgisIT {
                     map.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
                 }
                 AggregateFilter f = filters.parse(map, null);
+                for (int resolution = 7; resolution <= 10; resolution++) {
+                    // Read now: the tiles are then made from the cells in memory, not by CELL_TILE while they are read.
+                    assertThat(indexes.cells(f, resolution, dataVersion.version())).isNotNull();
+                }
                 for (int z : new int[] {10, 12, 13, 15, 16}) {
                     int[] sw = tileOf(114.0450, 22.5350, z);
                     int[] ne = tileOf(114.0560, 22.5460, z);
@@ -177,6 +184,48 @@ class CellTilesIT extends PostgisIT {
             jdbc.update("DELETE FROM admin_area WHERE id = ?", area);
         }
         dataVersion.refresh();
+    }
+
+    @Autowired
+    TileCellIndexes indexes;
+
+    @Autowired
+    CgProperties properties;
+
+    @Autowired
+    PublicCells publicCells;
+
+    /**
+     * The first tiles of a query at a resolution do not wait for its cells to be read: they are made by
+     * CELL_TILE meanwhile, and from the cells in memory once the read is done; the same features either way.
+     */
+    @Test
+    void aQuerysFirstTilesAreMadeWhileItsCellsAreRead() {
+        List<Runnable> held = new ArrayList<>();
+        TileCellIndexes reading = new TileCellIndexes(jdbc, properties, held::add);
+        CellTiles tiles = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, reading);
+        AggregateFilter f = filters.parse(Map.of("from", "2025-03", "to", "2025-03"), null);
+        long v = dataVersion.version();
+        int[] ta = tileOf(114.0500, 22.5400, 16);
+        int[] tb = tileOf(114.0500, 22.5400, 15); // another tile of the same resolution (10)
+
+        byte[] first = tiles.tile(f, v, dataVersion.hotspotRun(), 16, ta[0], ta[1], false);
+        assertThat(reading.ifLoaded(f, 10, v)).as("the read is under way, not done").isNull();
+        assertThat(layerFeatures(first)).isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(direct(f, 16, ta)));
+
+        while (!held.isEmpty()) { // the read, and what the cache queued after it
+            held.remove(0).run();
+        }
+        TileCellIndex index = reading.ifLoaded(f, 10, v);
+        assertThat(index).as("read once the executor ran it").isNotNull();
+        byte[] second = tiles.tile(f, v, dataVersion.hotspotRun(), 15, tb[0], tb[1], false);
+        assertThat(layerFeatures(second)).isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(direct(f, 15, tb)));
+        assertThat(reading.ifLoaded(f, 10, v)).as("read once").isSameAs(index);
+    }
+
+    private byte[] direct(AggregateFilter f, int z, int[] xy) {
+        return jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class,
+                CellTiles.binds(f, z, xy[0], xy[1], hotspotSets.forBins(f.categories())).toArray());
     }
 
     private static List<MvtDecoder.Feature> layerFeatures(byte[] tile) {
