@@ -1,7 +1,6 @@
 package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.AggregateFilter;
-import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.heatmap.WebMercator.Box;
 import cn.cg.api.privacy.PublicCell;
@@ -11,7 +10,6 @@ import cn.cg.geo.density.KernelDensity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +34,6 @@ class HeatmapService {
     record QueryScale(double bandwidth, boolean bandwidthFromRule, double maxDensity, ColourScale colours, long points) {
     }
 
-    private final JdbcTemplate jdbc;
     private final DataVersion version;
     private final TileCache tiles;
     private final CgProperties.Tiles settings;
@@ -44,9 +41,10 @@ class HeatmapService {
     private final Cache<String, CellPoints> points;
     private final byte[] emptyTile;
     private final PublicCells publicCells;
+    private final TileCellIndexes cells;
 
-    HeatmapService(JdbcTemplate jdbc, DataVersion version, TileCache tiles, CgProperties properties, PublicCells publicCells) {
-        this.jdbc = jdbc;
+    HeatmapService(DataVersion version, TileCache tiles, CgProperties properties, PublicCells publicCells, TileCellIndexes cells) {
+        this.cells = cells;
         this.publicCells = publicCells;
         this.version = version;
         this.tiles = tiles;
@@ -62,12 +60,13 @@ class HeatmapService {
 
     /**
      * The query's weighted cell centres at a resolution, read once per (filter, data version) and kept
-     * in memory: tiles and surfaces then select the points near them without a database round trip.
+     * in memory: tiles and surfaces then select the points near them without a database round trip. A token
+     * holder's are the vector tiles' cells of the same query ({@link TileCellIndexes}), read once for both.
      */
     CellPoints points(HeatmapQuery q, int resolution, long dataVersion) {
         AggregateFilter f = q.filter();
         return points.get(dataVersion + "|" + f.canonical() + "|" + resolution + (q.suppressed() ? "|public" : ""),
-                k -> q.suppressed() ? publicPoints(f, resolution, dataVersion) : load(f, resolution));
+                k -> q.suppressed() ? publicPoints(f, resolution, dataVersion) : cells.cells(f, resolution, dataVersion).points());
     }
 
     /**
@@ -152,21 +151,6 @@ class HeatmapService {
             my[i] = (p.lat[i] - lat0) * k;
         }
         return KernelDensity.silvermanBandwidth(mx, my, p.w);
-    }
-
-    private CellPoints load(AggregateFilter f, int resolution) {
-        List<double[]> rows = jdbc.query(HeatmapSql.CELL_CENTRES,
-                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}, CellSums.binds(f, resolution).toArray());
-        int n = rows.size();
-        double[] lon = new double[n];
-        double[] lat = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            lon[i] = rows.get(i)[0];
-            lat[i] = rows.get(i)[1];
-            w[i] = rows.get(i)[2];
-        }
-        return new CellPoints(lon, lat, w);
     }
 
     static byte[] png(int[] argb) {

@@ -10,13 +10,6 @@ final class HeatmapSql {
     }
 
     /**
-     * Weighted cell centres (lon, lat, cases) of one resolution for a query, read once per query and
-     * data version. Binds: {@link CellSums#binds}.
-     */
-    static final String CELL_CENTRES = "SELECT ST_X(ST_Centroid(h.geom)) AS lon, ST_Y(ST_Centroid(h.geom)) AS lat, s.cases::float8"
-            + CellSums.FROM;
-
-    /**
      * The served hotspot job run, when it analysed the served aggregation run (else NULL, so no cell gets a
      * bin): a tile's bins then come from the same counts as its {@code cases}. An initplan, run once per tile.
      */
@@ -51,7 +44,7 @@ final class HeatmapSql {
      * at zooms 13-16 on 1M cases (docs/heatmap-and-features.md, "Vector tiles").
      * Binds: see {@link CellTiles#binds}.
      *
-     * <p>The API serves the same tile from the query's counts in memory ({@link #TILE_CELLS}, {@link
+     * <p>The API serves the same tile from the query's counts in memory ({@link #QUERY_CELLS}, {@link
      * #CELL_TILE_OF_CELLS}); this one statement over the tables is what a client of PostGIS alone would run: the
      * benchmark's direct query and the tests' reference for the served tile.
      */
@@ -78,14 +71,16 @@ final class HeatmapSql {
             SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
 
     /**
-     * The cells of one query at one resolution, with their counts (as {@link #CELL_TILE} sums them) and the
-     * lon/lat bounds of their boundaries, read once per query, resolution and data version into a {@link
-     * TileCellIndex}: a cold tile then reads no aggregate rows. ST_XMin..ST_YMax read the box stored with the
-     * polygon, rounded outwards to float, so the bounds may be a little larger, never smaller. In cell order,
-     * so that a tile's features are too. Binds: {@link CellSums#binds}.
+     * The cells of one query at one resolution, with their counts (as {@link #CELL_TILE} sums them), the
+     * lon/lat bounds of their boundaries and their centres, read once per query, resolution and data version
+     * into a {@link TileCellIndex}: a cold vector tile then reads no aggregate rows, and the heatmap weighs
+     * the same cells at their centres ({@link CellPoints}), so a query shown as both reads its cells once.
+     * ST_XMin..ST_YMax read the box stored with the polygon, rounded outwards to float, so the bounds may be a
+     * little larger, never smaller. In cell order, so that a tile's features are too. Binds: {@link
+     * CellSums#binds}.
      */
-    static final String TILE_CELLS = "SELECT s.cell, s.cases::integer, ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom), ST_YMax(h.geom)"
-            + CellSums.FROM + "\nORDER BY s.cell";
+    static final String QUERY_CELLS = "SELECT s.cell, s.cases::integer, ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom),"
+            + " ST_YMax(h.geom), ST_X(ST_Centroid(h.geom)), ST_Y(ST_Centroid(h.geom))" + CellSums.FROM + "\nORDER BY s.cell";
 
     /**
      * {@link #CELL_TILE}'s tile from given cells and counts (the tile's cells of a {@link TileCellIndex}, a

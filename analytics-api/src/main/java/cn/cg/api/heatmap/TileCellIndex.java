@@ -1,20 +1,34 @@
 package cn.cg.api.heatmap;
 
 /**
- * One query's cells at one resolution with their counts, in cell order, and a {@link BoundsGrid} over the
- * bounds of their boundaries: what a token holder's vector tile needs from the aggregates ({@link
- * TileCellIndexes}).
+ * One query's cells at one resolution with their counts and centres, in cell order, and a {@link BoundsGrid}
+ * over the bounds of their boundaries: what a token holder's vector tile and heatmap need from the aggregates
+ * ({@link TileCellIndexes}).
  */
 final class TileCellIndex {
 
     private final long[] cell;
     private final int[] cases;
+    private final double[] lon;
+    private final double[] lat;
     private final BoundsGrid grid;
 
-    TileCellIndex(long[] cell, int[] cases, double[] west, double[] south, double[] east, double[] north) {
+    /** @param lon the cells' centres (their boundaries' centroids), as {@code lat} */
+    TileCellIndex(long[] cell, int[] cases, double[] west, double[] south, double[] east, double[] north, double[] lon, double[] lat) {
         this.cell = cell;
         this.cases = cases;
+        this.lon = lon;
+        this.lat = lat;
         this.grid = new BoundsGrid(west, south, east, north);
+    }
+
+    /** The cells as the heatmap's weighted points: each at its centre, weighed by its count. */
+    CellPoints points() {
+        double[] w = new double[cases.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = cases[i];
+        }
+        return new CellPoints(lon.clone(), lat.clone(), w);
     }
 
     /** The cells of a tile and their counts, boxed for the JDBC driver's arrays. */
@@ -26,7 +40,7 @@ final class TileCellIndex {
 
     /** Bytes held, for the cache's weigher. */
     long bytes() {
-        return 12L * cell.length + grid.bytes();
+        return 28L * cell.length + grid.bytes();
     }
 
     /** The cells whose bounds meet the box (lon/lat, edges included), in the order they were given. */

@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Each query's cells per resolution for the token holders' vector tiles, read once per query, resolution
- * and data version ({@link HeatmapSql#TILE_CELLS}) and kept in memory, bounded by bytes like the heatmap's
- * cell centres. Why: a cold tile read its cells' aggregate rows per bucket range, which cost PostgreSQL more
- * than the rest of the request at the high zooms; now it sends the few cells it shows (docs/heatmap-and-features.md).
+ * Each query's cells per resolution for the token holders' vector tiles and heatmap, read once per query,
+ * resolution and data version ({@link HeatmapSql#QUERY_CELLS}) and kept in memory, bounded by bytes. Why: a
+ * cold tile read its cells' aggregate rows per bucket range, which cost PostgreSQL more than the rest of the
+ * request at the high zooms; now it sends the few cells it shows (docs/heatmap-and-features.md). The heatmap
+ * reads the same cells (at resolutions 9 and 10), so a query shown as both layers is read once.
  *
  * <p>The read takes a second or two on a 10M-case city, so a request never waits for it: {@link #ifLoaded}
  * starts it in the background and answers null until it is done, and the tile is then made by the one
@@ -77,8 +78,9 @@ class TileCellIndexes {
 
     private TileCellIndex load(AggregateFilter f, int resolution) {
         Rows rows = new Rows();
-        jdbc.query(HeatmapSql.TILE_CELLS, rs -> {
-            rows.add(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6));
+        jdbc.query(HeatmapSql.QUERY_CELLS, rs -> {
+            rows.add(rs.getLong(1), rs.getInt(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                    rs.getDouble(7), rs.getDouble(8));
         }, CellSums.binds(f, resolution).toArray());
         return rows.index();
     }
@@ -87,30 +89,32 @@ class TileCellIndexes {
     private static final class Rows {
         private long[] cell = new long[1024];
         private int[] cases = new int[1024];
-        private double[][] bounds = new double[4][1024];
+        private double[][] coords = new double[6][1024]; // west, south, east, north, centre lon, centre lat
         private int n;
 
-        void add(long c, int k, double w, double s, double e, double north) {
+        void add(long c, int k, double w, double s, double e, double north, double lon, double lat) {
             if (n == cell.length) {
                 cell = Arrays.copyOf(cell, 2 * n);
                 cases = Arrays.copyOf(cases, 2 * n);
-                for (int i = 0; i < 4; i++) {
-                    bounds[i] = Arrays.copyOf(bounds[i], 2 * n);
+                for (int i = 0; i < coords.length; i++) {
+                    coords[i] = Arrays.copyOf(coords[i], 2 * n);
                 }
             }
             cell[n] = c;
             cases[n] = k;
-            bounds[0][n] = w;
-            bounds[1][n] = s;
-            bounds[2][n] = e;
-            bounds[3][n] = north;
+            coords[0][n] = w;
+            coords[1][n] = s;
+            coords[2][n] = e;
+            coords[3][n] = north;
+            coords[4][n] = lon;
+            coords[5][n] = lat;
             n++;
         }
 
         TileCellIndex index() {
             return new TileCellIndex(Arrays.copyOf(cell, n), Arrays.copyOf(cases, n),
-                    Arrays.copyOf(bounds[0], n), Arrays.copyOf(bounds[1], n),
-                    Arrays.copyOf(bounds[2], n), Arrays.copyOf(bounds[3], n));
+                    Arrays.copyOf(coords[0], n), Arrays.copyOf(coords[1], n),
+                    Arrays.copyOf(coords[2], n), Arrays.copyOf(coords[3], n), Arrays.copyOf(coords[4], n), Arrays.copyOf(coords[5], n));
         }
     }
 }
