@@ -6,15 +6,11 @@ import java.util.List;
 /**
  * Which stored buckets add up to a period: whole months from the month buckets, the days before the
  * first and after the last whole month from the day buckets, so a sum over the rows counts each case
- * once. {@link #SQL} is the matching condition on a table aliased {@code a} with (bucket, bucket_start);
- * {@link #binds()} are its six values, in order.
+ * once. {@link #binds()} are the three ranges' first and end days (exclusive), in that order: months,
+ * days before, days after (an empty range has both the same).
  */
 public record BucketRange(LocalDate monthFrom, LocalDate monthTo, LocalDate headFrom, LocalDate headTo,
                           LocalDate tailFrom, LocalDate tailTo) {
-
-    public static final String SQL = "((a.bucket = 'month' AND a.bucket_start >= ? AND a.bucket_start < ?)"
-            + " OR (a.bucket = 'day' AND ((a.bucket_start >= ? AND a.bucket_start < ?)"
-            + " OR (a.bucket_start >= ? AND a.bucket_start < ?))))";
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 1, 1);

@@ -1,6 +1,7 @@
 package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.AggregateFilter;
+import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.aggregate.Period;
 import cn.cg.api.hotspot.HotspotSets;
 import cn.cg.api.privacy.PublicCell;
@@ -147,13 +148,7 @@ class CellTiles {
     static List<Object> binds(AggregateFilter f, int z, int x, int y, String hotspotSet) {
         int resolution = resolutionFor(z);
         List<Object> binds = new ArrayList<>(List.of(z, x, y));
-        List<Object> ranges = f.buckets().binds();
-        for (int i = 0; i < 3; i++) {
-            binds.add(resolution);
-            binds.add(f.categoryArray());
-            binds.add(ranges.get(2 * i));
-            binds.add(ranges.get(2 * i + 1));
-        }
+        binds.addAll(CellSums.rangeBinds(f, resolution));
         binds.add(resolution);
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
         binds.add(new SqlParameterValue(Types.BIGINT, f.areaId()));
