@@ -154,4 +154,40 @@ class KernelDensityTest {
         assertThat(kd.maxAtPoints()).isCloseTo(expected, within(1e-15));
         assertThat(expected).isCloseTo(9 * 3 / (Math.PI * 1e4), within(1e-15));
     }
+
+    /**
+     * Against the point-by-point sum ({@link KernelDensity#densityAt}) on clustered random points in Web
+     * Mercator with their own ground scales, for bandwidths from below the points' spacing to wider than the
+     * region, and points spread much wider than the bandwidth (the bucket grid is then coarsened).
+     */
+    @Test
+    void maxAtPointsEqualsThePointByPointMaximum() {
+        java.util.Random random = new java.util.Random(7);
+        for (double[] setting : new double[][] {{50, 20_000}, {800, 20_000}, {1900, 20_000}, {30_000, 20_000}, {300, 3_000_000}}) {
+            double bandwidth = setting[0];
+            double spread = setting[1];
+            int n = 1500;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] w = new double[n];
+            double[] scale = new double[n];
+            for (int i = 0; i < n; i++) {
+                // Half the points in a few tight clusters, so that the maximum is somewhere definite.
+                boolean clustered = i % 2 == 0;
+                double cx = clustered ? (i % 10) * spread / 10 : 0;
+                x[i] = 12_700_000 + (clustered ? cx + random.nextGaussian() * bandwidth / 2 : random.nextDouble() * spread);
+                y[i] = 2_570_000 + (clustered ? random.nextGaussian() * bandwidth / 2 : random.nextDouble() * spread);
+                w[i] = 1 + random.nextInt(20);
+                double lat = Math.toDegrees(Math.atan(Math.sinh(y[i] / 6_378_137.0)));
+                scale[i] = Math.cos(Math.toRadians(lat));
+            }
+            KernelDensity kd = new KernelDensity(x, y, w, scale, bandwidth);
+            double expected = 0;
+            for (int i = 0; i < n; i++) {
+                expected = Math.max(expected, kd.densityAt(x[i], y[i]));
+            }
+            assertThat(expected).as("a maximum to find at h = %s", bandwidth).isPositive();
+            assertThat(kd.maxAtPoints()).as("h = %s, spread %s", bandwidth, spread).isCloseTo(expected, within(expected * 1e-12));
+        }
+    }
 }
