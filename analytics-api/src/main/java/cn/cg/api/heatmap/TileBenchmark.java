@@ -36,8 +36,9 @@ import java.util.stream.IntStream;
 /**
  * Tile benchmark against a running API (what {@code ./cg bench tiles} should launch): heatmap PNG and
  * cell MVT tiles over the study area at each zoom, cold (tiles never requested before: a fresh sample
- * per client count) and warm (the same tiles again, from the in-process cache), at 1, 10 and 50
- * concurrent clients, reporting p50/p95/p99 and tiles per second; and the same MVT tiles made by a
+ * per client count) and warm (the same tiles again, from the in-process cache, asked for over and over for
+ * {@code --warm-seconds}, default 5, as wrk would), at 1, 10 and 50 concurrent clients, reporting p50/p95/p99
+ * and tiles per second; and the same MVT tiles made by a
  * direct {@code ST_AsMVT} query over JDBC, as the ratio of the API's cold p50 to the direct p50. The direct
  * query runs on tiles of its own that nothing requested before, as cold as the API's, and on the API's
  * 1-client cold tiles after it: the first is the colder reading, the second compares the same tiles (two
@@ -54,7 +55,7 @@ import java.util.stream.IntStream;
  *
  * <pre>java -cp analytics-api.jar -Dloader.main=cn.cg.api.heatmap.TileBenchmark org.springframework.boot.loader.launch.PropertiesLauncher \
  *   --url http://127.0.0.1:8080 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --zooms 10-16 --clients 1,10,50 --tiles 30 \
- *   [--month YYYY-MM] [--warmup 2000] [--as researcher --tokens .cg/tokens]</pre>
+ *   [--month YYYY-MM] [--warmup 2000] [--warm-seconds 5] [--as researcher --tokens .cg/tokens]</pre>
  */
 public final class TileBenchmark {
 
@@ -76,6 +77,7 @@ public final class TileBenchmark {
         int[] clients = Arrays.stream(arg(args, "--clients", "1,10,50").split(",")).mapToInt(Integer::parseInt).toArray();
         int perZoom = Integer.parseInt(arg(args, "--tiles", "30"));
         int warmup = Integer.parseInt(arg(args, "--warmup", "2000"));
+        double warmSeconds = Double.parseDouble(arg(args, "--warm-seconds", "5"));
         int maxClients = Arrays.stream(clients).max().orElse(1);
         // --as ROLE: request as that role's token holder (from --tokens, the role=token file ./cg up writes), whose
         // tiles are made by the same query as the direct one; by default as the public, whose vector tiles are
@@ -88,6 +90,11 @@ public final class TileBenchmark {
         }
         List<Result> results = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbc)) {
+            String session = apiSessionSettings();
+            try (java.sql.Statement st = db.createStatement()) {
+                st.execute(session); // the direct query runs under the API's settings (parallel workers, JIT)
+            }
+            System.out.println("direct query's session, as the API's connections: " + session);
             double[] bbox = studyArea(db);
             // --month YYYY-MM: the latest month may be a partial one (e.g. a benchmark's incremental day).
             String monthArg = arg(args, "--month", "");
@@ -122,7 +129,7 @@ public final class TileBenchmark {
                     for (String layer : List.of("heatmap", "cells")) {
                         List<String> paths = paths(url.getRawPath(), layer, sample, query);
                         results.add(run(connections, layer, z, c, "cold", paths));
-                        results.add(run(connections, layer, z, c, "warm", paths));
+                        results.add(run(connections, layer, z, c, "warm", paths, warmSeconds));
                     }
                 }
                 // The direct query twice: on tiles no request touched (the next ones in the sample order), as cold as
@@ -136,12 +143,47 @@ public final class TileBenchmark {
                 }
                 results.add(direct(db, filter, z, "same-tiles", all.subList(0, Math.min(perZoom, all.size()))));
             }
+            // The scale of another query (the month before) on the server as it is now, compiled: what a new query
+            // costs a server that has been running. The first one above also paid for a just-started JVM's JIT.
+            String before = month.minusMonths(1).toString().substring(0, 7);
+            long t1 = System.nanoTime();
+            if (connections.get(0).get(url.getRawPath() + "/api/v1/heatmap/legend?from=" + before + "&to=" + before) != 200) {
+                throw new IllegalStateException("the second legend request failed");
+            }
+            System.out.printf(Locale.ROOT, "per-query scale of a second query (%s, on the warmed-up server): %.0f ms%n", before,
+                    (System.nanoTime() - t1) / 1e6);
         } finally {
             for (Http1 h : connections) {
                 h.close();
             }
         }
         print(results);
+    }
+
+    /**
+     * The statement the API runs on each new database connection ({@code spring.datasource.hikari.connection-init-sql}
+     * of its application.properties, its {@code ${NAME:default}} placeholders resolved from the environment as
+     * Spring would), read from the jar the benchmark runs from, so that the two cannot drift apart.
+     */
+    static String apiSessionSettings() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (InputStream in = TileBenchmark.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties is not on the class path");
+            }
+            p.load(in);
+        }
+        String sql = p.getProperty("spring.datasource.hikari.connection-init-sql");
+        if (sql == null) {
+            throw new IllegalStateException("application.properties has no spring.datasource.hikari.connection-init-sql");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+):([^}]*)}").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = System.getenv(m.group(1));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value != null ? value : m.group(2)));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** The zoom's tiles over the study area in the benchmark's fixed random order: samples are taken from the front. */
@@ -213,42 +255,72 @@ public final class TileBenchmark {
                 requests, spare.size(), z, clients, (System.nanoTime() - t0) / 1e9);
     }
 
+    /** Each path once, shared out among the clients as they come free (the cold samples). */
     private static Result run(List<Http1> connections, String layer, int z, int clients, String phase, List<String> paths) throws Exception {
-        double[] millis = new double[paths.size()];
+        return run(connections, layer, z, clients, phase, paths, 0);
+    }
+
+    /**
+     * The paths shared out among the clients as they come free: each once when {@code forSeconds} is 0, else over
+     * and over for that long. The warm phase runs for a time, as wrk does: 30 warm tiles once at 10 or 50 clients
+     * were over in 5-20 ms, so their p95 was the second-slowest request of a burst (thread wake-ups, a GC or the
+     * data-version poll falling in it), not the latency of clients that keep asking.
+     */
+    private static Result run(List<Http1> connections, String layer, int z, int clients, String phase, List<String> paths,
+                              double forSeconds) throws Exception {
+        boolean timed = forSeconds > 0;
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> fs = new ArrayList<>();
+        long[] deadline = new long[1];
+        double[] byIndex = new double[timed ? 0 : paths.size()];
+        List<Future<double[]>> fs = new ArrayList<>();
         for (int w = 0; w < clients; w++) {
             Http1 http = connections.get(w);
             fs.add(pool.submit(() -> {
                 ready.countDown();
                 go.await();
-                int i;
-                while ((i = next.getAndIncrement()) < paths.size()) {
+                double[] mine = new double[timed ? 1024 : 0];
+                int n = 0;
+                while (!timed || System.nanoTime() < deadline[0]) {
+                    int i = next.getAndIncrement();
+                    if (!timed && i >= paths.size()) {
+                        break;
+                    }
                     long s = System.nanoTime();
                     try {
-                        if (http.get(paths.get(i)) != 200) {
+                        if (http.get(paths.get(i % paths.size())) != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (IOException e) {
                         errors.incrementAndGet();
                     }
-                    millis[i] = (System.nanoTime() - s) / 1e6;
+                    double ms = (System.nanoTime() - s) / 1e6;
+                    if (!timed) {
+                        byIndex[i] = ms; // in path order: the same-tiles comparison pairs the i-th tiles
+                    } else {
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = ms;
+                    }
                 }
-                return null;
+                return Arrays.copyOf(mine, n);
             }));
         }
         ready.await(); // threads started and waiting: their start-up is not timed
         long start = System.nanoTime();
+        deadline[0] = start + (long) (forSeconds * 1e9); // written before the latch opens: the clients see it
         go.countDown();
-        for (Future<?> f : fs) {
-            f.get();
+        List<double[]> perClient = new ArrayList<>();
+        for (Future<double[]> f : fs) {
+            perClient.add(f.get());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        double[] millis = timed ? perClient.stream().flatMapToDouble(Arrays::stream).toArray() : byIndex;
         return new Result(layer, z, clients, phase, millis, errors.get(), seconds);
     }
 
