@@ -1,7 +1,7 @@
 package cn.cg.api;
 
 /**
- * The plain bearer tokens of the test users that src/test/resources/application.properties configures
+ * The plain bearer tokens of the test users that src/test/resources/config/application.properties configures
  * (by their SHA-256). No token at all is the public role.
  */
 public final class TestTokens {

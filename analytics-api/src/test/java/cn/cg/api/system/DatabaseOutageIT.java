@@ -64,9 +64,8 @@ class DatabaseOutageIT {
     void startDatabaseAndApi() throws Exception {
         pg = ThrowawayPostgres.start();
         try {
-            // The shipped settings (pool timeout 5 s): the test resources' application.properties shadows them.
+            // The shipped settings (pool timeout 5 s) apply: the test resources' overrides are in config/.
             app = new SpringApplicationBuilder(CgApplication.class).run("--server.port=0",
-                    "--spring.config.additional-location=file:src/main/resources/application.properties",
                     "--spring.datasource.url=" + pg.url(),
                     "--spring.datasource.hikari.maximum-pool-size=" + POOL);
             port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
