@@ -1,5 +1,6 @@
 package cn.cg.geo.allocation;
 
+import cn.cg.geo.grid.UniformGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

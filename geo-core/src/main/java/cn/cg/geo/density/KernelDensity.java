@@ -1,5 +1,6 @@
 package cn.cg.geo.density;
 
+import cn.cg.geo.grid.UniformGrid;
 import java.util.Arrays;
 
 /**
@@ -251,11 +252,10 @@ public final class KernelDensity {
      * The largest density at any of the points themselves, in weight per square metre: a cheap anchor
      * for a colour scale (the surface's true maximum lies at or near a point for a kernel this peaked).
      *
-     * <p>The points are sorted into square buckets a third of the bandwidth wide (held as contiguous arrays,
-     * bucket after bucket), and each point sums the buckets within one bandwidth of it, skipping those whose
-     * nearest edge is farther: about 4-5 h^2 of neighbours instead of the 9 h^2 of buckets one bandwidth
-     * wide, without boxed lists. On a 10M-case city's month (69,434 resolution-10 cells, h 1.9 km) that was
-     * what the first heatmap request of a query spent after reading its cells (docs/heatmap-and-features.md).
+     * <p>Each point sums the points a {@link UniformGrid} of buckets a third of the bandwidth wide finds within
+     * one bandwidth of it (in planar units where the bandwidth is widest, so no neighbour is missed). On a
+     * 10M-case city's month (69,434 resolution-10 cells, h 1.9 km) this is the part of a new query's scale
+     * after the read of its cells (docs/heatmap-and-features.md).
      */
     public double maxAtPoints() {
         int n = x.length;
@@ -263,90 +263,32 @@ public final class KernelDensity {
             return 0;
         }
         double minScale = Double.POSITIVE_INFINITY;
-        double x0 = Double.POSITIVE_INFINITY;
-        double y0 = Double.POSITIVE_INFINITY;
-        double x1 = Double.NEGATIVE_INFINITY;
-        double y1 = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            minScale = Math.min(minScale, metresPerUnit[i]);
-            x0 = Math.min(x0, x[i]);
-            y0 = Math.min(y0, y[i]);
-            x1 = Math.max(x1, x[i]);
-            y1 = Math.max(y1, y[i]);
+        for (double s : metresPerUnit) {
+            minScale = Math.min(minScale, s);
         }
-        double reach = bandwidth / minScale; // the bandwidth in planar units at the point where it is widest
-        // A third of the reach, grown while the grid would have far more buckets than points (points spread
-        // over a region much larger than the bandwidth).
-        double cell = reach / 3;
-        long cols;
-        long rows;
-        while (true) {
-            cols = (long) Math.floor((x1 - x0) / cell) + 1;
-            rows = (long) Math.floor((y1 - y0) / cell) + 1;
-            if (cols * rows <= Math.max(1L << 20, 4L * n)) {
-                break;
-            }
-            cell *= 2;
-        }
-        int w0 = (int) cols;
-        int[] bucketOf = new int[n];
-        int[] start = new int[(int) (cols * rows) + 1];
-        for (int i = 0; i < n; i++) {
-            bucketOf[i] = (int) ((long) Math.floor((y[i] - y0) / cell) * cols + (long) Math.floor((x[i] - x0) / cell));
-            start[bucketOf[i] + 1]++;
-        }
-        for (int b = 0; b < start.length - 1; b++) {
-            start[b + 1] += start[b];
-        }
-        double[] bx = new double[n];
-        double[] by = new double[n];
-        double[] bw = new double[n];
-        double[] bs = new double[n];
-        int[] fill = java.util.Arrays.copyOf(start, start.length - 1);
-        for (int i = 0; i < n; i++) {
-            int k = fill[bucketOf[i]]++;
-            bx[k] = x[i];
-            by[k] = y[i];
-            bw[k] = w[i];
-            bs[k] = metresPerUnit[i];
-        }
-        int r = (int) Math.ceil(reach / cell);
+        double reach = bandwidth / minScale;
+        UniformGrid grid = new UniformGrid(x, y, reach / 3);
+        int[][] near = {new int[256]};
+        double[][] planar = {new double[256]};
         double h2 = bandwidth * bandwidth;
         double best = 0;
         for (int q = 0; q < n; q++) {
-            double qx = x[q];
-            double qy = y[q];
-            int gx = (int) Math.floor((qx - x0) / cell);
-            int gy = (int) Math.floor((qy - y0) / cell);
+            int k = grid.within(x[q], y[q], reach, near, planar);
+            int[] ids = near[0];
+            double[] d = planar[0];
             double sum = 0;
-            for (int row = Math.max(0, gy - r); row <= Math.min((int) rows - 1, gy + r); row++) {
-                double dy = gapTo(qy, y0 + row * cell, cell);
-                for (int col = Math.max(0, gx - r); col <= Math.min(w0 - 1, gx + r); col++) {
-                    double dx = gapTo(qx, x0 + col * cell, cell);
-                    if (dx * dx + dy * dy > reach * reach) {
-                        continue; // no point of this bucket is within the bandwidth
-                    }
-                    int b = row * w0 + col;
-                    for (int k = start[b]; k < start[b + 1]; k++) {
-                        double s = bs[k];
-                        double ex = (qx - bx[k]) * s;
-                        double ey = (qy - by[k]) * s;
-                        double d2 = ex * ex + ey * ey;
-                        if (d2 < h2) {
-                            double t = 1 - d2 / h2;
-                            sum += bw[k] * t * t;
-                        }
-                    }
+            for (int j = 0; j < k; j++) {
+                int i = ids[j];
+                double ground = d[j] * metresPerUnit[i]; // in metres at the neighbour, as densityAt scales it
+                double d2 = ground * ground;
+                if (d2 < h2) {
+                    double t = 1 - d2 / h2;
+                    sum += w[i] * t * t;
                 }
             }
             best = Math.max(best, sum);
         }
         return best * 3 / (Math.PI * h2);
-    }
-
-    /** The distance from v to the interval [from, from + width] (0 inside it). */
-    private static double gapTo(double v, double from, double width) {
-        return v < from ? from - v : Math.max(0, v - (from + width));
     }
 
     /**

@@ -1,4 +1,4 @@
-package cn.cg.geo.allocation;
+package cn.cg.geo.grid;
 
 import java.util.Arrays;
 
@@ -7,10 +7,12 @@ import java.util.Arrays;
  * all pairs: points within a radius, and the k nearest points. Cells are sized so that an average cell
  * holds a few points; clustered data only makes some buckets fuller, the answers stay exact.
  *
- * <p>Used for {@link EuclideanDistances}: 20,000 demand points x 2,000 sites are 40 M pairs, while a
- * 1 km coverage list or a 200-nearest list touches a few hundred points per query.
+ * <p>Used for the site solvers' distances ({@code cn.cg.geo.allocation.EuclideanDistances}): 20,000 demand
+ * points x 2,000 sites are 40 M pairs, while a 1 km coverage list or a 200-nearest list touches a few hundred
+ * points per query; and for {@link cn.cg.geo.density.KernelDensity#maxAtPoints}, each point's neighbours within
+ * one bandwidth.
  */
-final class UniformGrid {
+public final class UniformGrid {
 
     private final double[] x;
     private final double[] y;
@@ -22,8 +24,11 @@ final class UniformGrid {
     /** Points of cell c are {@code ids[start[c] .. start[c + 1])}, in index order. */
     private final int[] start;
     private final int[] ids;
+    /** The points' coordinates in that same order, so that a bucket's points are read one after the other. */
+    private final double[] sortedX;
+    private final double[] sortedY;
 
-    UniformGrid(double[] x, double[] y, double cellSize) {
+    public UniformGrid(double[] x, double[] y, double cellSize) {
         this.x = x;
         this.y = y;
         double minX = Double.POSITIVE_INFINITY;
@@ -54,13 +59,18 @@ final class UniformGrid {
         }
         this.ids = new int[x.length];
         int[] fill = Arrays.copyOf(start, cols * rows);
+        this.sortedX = new double[x.length];
+        this.sortedY = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            ids[fill[of[i]]++] = i;
+            int q = fill[of[i]]++;
+            ids[q] = i;
+            sortedX[q] = x[i];
+            sortedY[q] = y[i];
         }
     }
 
     /** A cell size giving about {@code perCell} points per non-empty area cell on a uniform spread. */
-    static double cellFor(double[] x, double[] y, double perCell) {
+    public static double cellFor(double[] x, double[] y, double perCell) {
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -83,7 +93,7 @@ final class UniformGrid {
         return Math.min(rows - 1, Math.max(0, (int) Math.floor((py - y0) / cell)));
     }
 
-    /** Same formula as {@link EuclideanDistances#distance}, so list membership agrees with it exactly. */
+    /** Same formula as {@code EuclideanDistances.distance}, so list membership agrees with it exactly. */
     private double dist(int i, double px, double py) {
         double ex = px - x[i];
         double ey = py - y[i];
@@ -94,24 +104,39 @@ final class UniformGrid {
      * Points with distance {@code <= radius} from (px, py), written to {@code out} (grown as needed)
      * with their distances; returns the count. Order: by cell, unsorted.
      */
-    int within(double px, double py, double radius, int[][] out, double[][] outDist) {
+    public int within(double px, double py, double radius, int[][] out, double[][] outDist) {
         int c0 = col(px - radius);
         int c1 = col(px + radius);
         int r0 = row(py - radius);
         int r1 = row(py + radius);
+        // Buckets whose nearest edge is beyond the radius, and points whose squared distance is, are passed over
+        // before any square root; the slack keeps rounding of those bounds from dropping a point on the circle,
+        // which the exact test below (the same formula as dist) then decides.
+        double loose = radius * (1 + 1e-9) + cell * 1e-9;
+        double loose2 = loose * loose;
         int k = 0;
         for (int r = r0; r <= r1; r++) {
+            double gy = gapTo(py, y0 + r * cell);
             for (int c = c0; c <= c1; c++) {
+                double gx = gapTo(px, x0 + c * cell);
+                if (gx * gx + gy * gy > loose2) {
+                    continue;
+                }
                 int cellId = c + cols * r;
                 for (int q = start[cellId]; q < start[cellId + 1]; q++) {
-                    int i = ids[q];
-                    double d = dist(i, px, py);
+                    double ex = px - sortedX[q];
+                    double ey = py - sortedY[q];
+                    double d2 = ex * ex + ey * ey;
+                    if (d2 > loose2) {
+                        continue;
+                    }
+                    double d = Math.sqrt(d2);
                     if (d <= radius) {
                         if (k == out[0].length) {
                             out[0] = Arrays.copyOf(out[0], 2 * k + 16);
                             outDist[0] = Arrays.copyOf(outDist[0], 2 * k + 16);
                         }
-                        out[0][k] = i;
+                        out[0][k] = ids[q];
                         outDist[0][k] = d;
                         k++;
                     }
@@ -121,12 +146,17 @@ final class UniformGrid {
         return k;
     }
 
+    /** The distance from v to a bucket's span [from, from + cell] along one axis (0 inside it). */
+    private double gapTo(double v, double from) {
+        return v < from ? from - v : Math.max(0, v - (from + cell));
+    }
+
     /**
      * The {@code k} nearest points to (px, py), nearest first, ties by index: rings of cells around the
      * query cell are scanned until the k-th best distance is no larger than the distance to any cell
      * not yet scanned.
      */
-    void nearest(double px, double py, int k, int[] outIds, double[] outDist) {
+    public void nearest(double px, double py, int k, int[] outIds, double[] outDist) {
         // Max-heap of the best k so far, keyed by (distance, index).
         int size = 0;
         int qc = col(px);
