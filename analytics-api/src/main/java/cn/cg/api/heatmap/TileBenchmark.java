@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * Tile benchmark against a running API (what {@code ./cg bench tiles} should launch): heatmap PNG and
@@ -91,7 +94,7 @@ public final class TileBenchmark {
         List<Result> results = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbc)) {
             String session = apiSessionSettings();
-            try (java.sql.Statement st = db.createStatement()) {
+            try (Statement st = db.createStatement()) {
                 st.execute(session); // the direct query runs under the API's settings (parallel workers, JIT)
             }
             System.out.println("direct query's session, as the API's connections: " + session);
@@ -103,12 +106,8 @@ public final class TileBenchmark {
             String query = "?from=" + month.toString().substring(0, 7) + "&to=" + month.toString().substring(0, 7);
             System.out.printf(Locale.ROOT, "study area %s, period %s, %d categories, as %s%n", Arrays.toString(bbox), month,
                     categories.length, role);
-            long t0 = System.nanoTime();
-            if (connections.get(0).get(url.getRawPath() + "/api/v1/heatmap/legend" + query) != 200) {
-                throw new IllegalStateException("the legend request failed");
-            }
             System.out.printf(Locale.ROOT, "per-query scale (bandwidth + maximum, once per query and run): %.0f ms%n",
-                    (System.nanoTime() - t0) / 1e6);
+                    legendMillis(connections.get(0), url.getRawPath(), query));
             AggregateFilter filter = new AggregateFilter(java.util.Set.of(categories), new Period(month, month.plusMonths(1)), null);
             int zFirst = Integer.parseInt(zr[0]);
             int zLast = Integer.parseInt(zr[zr.length - 1]);
@@ -146,12 +145,8 @@ public final class TileBenchmark {
             // The scale of another query (the month before) on the server as it is now, compiled: what a new query
             // costs a server that has been running. The first one above also paid for a just-started JVM's JIT.
             String before = month.minusMonths(1).toString().substring(0, 7);
-            long t1 = System.nanoTime();
-            if (connections.get(0).get(url.getRawPath() + "/api/v1/heatmap/legend?from=" + before + "&to=" + before) != 200) {
-                throw new IllegalStateException("the second legend request failed");
-            }
             System.out.printf(Locale.ROOT, "per-query scale of a second query (%s, on the warmed-up server): %.0f ms%n", before,
-                    (System.nanoTime() - t1) / 1e6);
+                    legendMillis(connections.get(0), url.getRawPath(), "?from=" + before + "&to=" + before));
         } finally {
             for (Http1 h : connections) {
                 h.close();
@@ -166,7 +161,7 @@ public final class TileBenchmark {
      * Spring would), read from the jar the benchmark runs from, so that the two cannot drift apart.
      */
     static String apiSessionSettings() throws IOException {
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         try (InputStream in = TileBenchmark.class.getResourceAsStream("/application.properties")) {
             if (in == null) {
                 throw new IllegalStateException("application.properties is not on the class path");
@@ -177,13 +172,17 @@ public final class TileBenchmark {
         if (sql == null) {
             throw new IllegalStateException("application.properties has no spring.datasource.hikari.connection-init-sql");
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+):([^}]*)}").matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = System.getenv(m.group(1));
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value != null ? value : m.group(2)));
+        return new PropertyPlaceholderHelper("${", "}", ":", null, false).replacePlaceholders(sql, System::getenv);
+    }
+
+    /** How long the legend of a query took: its scale (cells, bandwidth, maximum) when the query is new. */
+    private static double legendMillis(Http1 http, String base, String query) throws IOException {
+        long t0 = System.nanoTime();
+        int status = http.get(base + "/api/v1/heatmap/legend" + query);
+        if (status != 200) {
+            throw new IllegalStateException("the legend request " + query + " failed: status " + status);
         }
-        return m.appendTail(out).toString();
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     /** The zoom's tiles over the study area in the benchmark's fixed random order: samples are taken from the front. */
