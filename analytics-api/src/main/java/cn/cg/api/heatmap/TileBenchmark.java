@@ -47,7 +47,12 @@ import org.springframework.util.PropertyPlaceholderHelper;
  * 1-client cold tiles after it: the first is the colder reading, the second compares the same tiles (two
  * samples of 100 tiles differ in how many are empty, which moves a p50 by two or three times at zoom 16).
  *
- * <p>The load generator is kept lean because it shares the machine's cores with the server and
+ * <p>The ratio is also taken on {@code --compare-tiles} (100) further tiles per zoom that nothing requested,
+ * paired tile by tile on one client ({@link Paired}): 30 tiles of which half are empty left 10-20 tiles with
+ * cells, and one run's ratio moved by a third from run to run.
+ *
+ * <p>Warm load comes from wrk ({@link Wrk}) when it is installed. Otherwise, and for the cold samples, the
+ * load generator is kept lean because it shares the machine's cores with the server and
  * PostgreSQL: each client is one thread with one HTTP/1.1 keep-alive connection of its own (a plain
  * socket, {@link Http1}), so a request costs the client a write and a read rather than the JDK
  * HttpClient's selector thread, futures and copies. A response other than 200, or a failed exchange,
@@ -58,18 +63,26 @@ import org.springframework.util.PropertyPlaceholderHelper;
  *
  * <pre>java -cp analytics-api.jar -Dloader.main=cn.cg.api.heatmap.TileBenchmark org.springframework.boot.loader.launch.PropertiesLauncher \
  *   --url http://127.0.0.1:8080 --jdbc 'jdbc:postgresql://127.0.0.1:55432/cg?user=cg' --zooms 10-16 --clients 1,10,50 --tiles 30 \
- *   [--month YYYY-MM] [--warmup 2000] [--warm-seconds 5] [--as researcher --tokens .cg/tokens]</pre>
+ *   [--month YYYY-MM] [--warmup 2000] [--warm-seconds 5] [--wrk PATH|none] [--compare-tiles 100] [--as researcher --tokens .cg/tokens]</pre>
  */
 public final class TileBenchmark {
 
     private record Tile(int z, int x, int y) {
     }
 
-    /** @param empty per tile, whether it had no features (the direct query's results; null for the API's) */
-    private record Result(String layer, int z, int clients, String phase, double[] millis, int errors, double seconds, boolean[] empty) {
+    /**
+     * @param empty per tile, whether it had no features (the direct query's results; null for the API's)
+     * @param wrk wrk's figures when it generated the load (millis is then empty), else null
+     */
+    private record Result(String layer, int z, int clients, String phase, double[] millis, long errors, double seconds, boolean[] empty,
+                          Wrk.Summary wrk) {
 
         Result(String layer, int z, int clients, String phase, double[] millis, int errors, double seconds) {
-            this(layer, z, clients, phase, millis, errors, seconds, null);
+            this(layer, z, clients, phase, millis, errors, seconds, null, null);
+        }
+
+        Result(String layer, int z, int clients, Wrk.Summary wrk) {
+            this(layer, z, clients, "warm", new double[0], wrk.errors(), wrk.seconds(), null, wrk);
         }
     }
 
@@ -81,6 +94,9 @@ public final class TileBenchmark {
         int perZoom = Integer.parseInt(arg(args, "--tiles", "30"));
         int warmup = Integer.parseInt(arg(args, "--warmup", "2000"));
         double warmSeconds = Double.parseDouble(arg(args, "--warm-seconds", "5"));
+        int compareTiles = Integer.parseInt(arg(args, "--compare-tiles", "100"));
+        // The warm phase's load: wrk when installed (./cg bench tiles installs it), else the benchmark's own clients.
+        Wrk wrk = Wrk.find(arg(args, "--wrk", ""));
         int maxClients = Arrays.stream(clients).max().orElse(1);
         // --as ROLE: request as that role's token holder (from --tokens, the role=token file ./cg up writes), whose
         // tiles are made by the same query as the direct one; by default as the public, whose vector tiles are
@@ -92,12 +108,14 @@ public final class TileBenchmark {
             connections.add(new Http1(url, token));
         }
         List<Result> results = new ArrayList<>();
+        List<Paired> paired = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbc)) {
             String session = apiSessionSettings();
             try (Statement st = db.createStatement()) {
                 st.execute(session); // the direct query runs under the API's settings (parallel workers, JIT)
             }
             System.out.println("direct query's session, as the API's connections: " + session);
+            System.out.println("warm load: " + (wrk == null ? "the benchmark's own clients (no wrk found)" : wrk.toString()));
             double[] bbox = studyArea(db);
             // --month YYYY-MM: the latest month may be a partial one (e.g. a benchmark's incremental day).
             String monthArg = arg(args, "--month", "");
@@ -113,7 +131,7 @@ public final class TileBenchmark {
             int zLast = Integer.parseInt(zr[zr.length - 1]);
             if (warmup > 0) {
                 primeResolutions(connections.get(0), url.getRawPath(), query, bbox, zFirst, zLast);
-                warmUp(connections, db, filter, url.getRawPath(), query, bbox, zLast, (clients.length + 1) * perZoom, warmup, maxClients);
+                warmUp(connections, db, filter, url.getRawPath(), query, bbox, zLast, (clients.length + 1) * perZoom + compareTiles, warmup, maxClients);
             }
             for (int z = zFirst; z <= zLast; z++) {
                 List<Tile> all = sampleOrder(bbox, z);
@@ -128,7 +146,8 @@ public final class TileBenchmark {
                     for (String layer : List.of("heatmap", "cells")) {
                         List<String> paths = paths(url.getRawPath(), layer, sample, query);
                         results.add(run(connections, layer, z, c, "cold", paths));
-                        results.add(run(connections, layer, z, c, "warm", paths, warmSeconds));
+                        results.add(wrk == null ? run(connections, layer, z, c, "warm", paths, warmSeconds)
+                                : new Result(layer, z, c, wrk.run(url, paths, c, warmSeconds, token)));
                     }
                 }
                 // The direct query twice: on tiles no request touched (the next ones in the sample order), as cold as
@@ -141,6 +160,11 @@ public final class TileBenchmark {
                     results.add(direct(db, filter, z, "cold", all.subList(offset, offset + perZoom)));
                 }
                 results.add(direct(db, filter, z, "same-tiles", all.subList(0, Math.min(perZoom, all.size()))));
+                int pairedFrom = fresh ? offset + perZoom : all.size();
+                List<Tile> pairedTiles = all.subList(pairedFrom, Math.min(pairedFrom + compareTiles, all.size()));
+                if (!pairedTiles.isEmpty()) {
+                    paired.add(paired(connections.get(0), db, filter, url.getRawPath(), query, pairedTiles));
+                }
             }
             // The scale of another query (the month before) on the server as it is now, compiled: what a new query
             // costs a server that has been running. The first one above also paid for a just-started JVM's JIT.
@@ -153,6 +177,52 @@ public final class TileBenchmark {
             }
         }
         print(results);
+        for (Paired p : paired) {
+            p.print();
+        }
+    }
+
+    /**
+     * Cold vector tiles from the API and from the direct query, tile by tile on one client: per tile, the two in
+     * turn, the API first on even tiles and the direct query first on odd ones, so that neither always finds
+     * the other's pages in PostgreSQL's buffers.
+     *
+     * @param empty per tile, whether the direct tile had no features
+     */
+    private record Paired(int z, double[] api, double[] direct, boolean[] empty) {
+
+        void print() {
+            int[] withCells = IntStream.range(0, empty.length).filter(i -> !empty[i]).toArray();
+            double[] a = Arrays.stream(withCells).mapToDouble(i -> api[i]).toArray();
+            double[] d = Arrays.stream(withCells).mapToDouble(i -> direct[i]).toArray();
+            System.out.printf(Locale.ROOT, "zoom %d, paired cold MVT over %d tiles (%d with cells): mean API %.2f / direct %.2f ms = %.2f;"
+                            + " with cells p50 API %.2f / direct %.2f ms = %.2f, mean %.2f / %.2f ms = %.2f%n", z, api.length, withCells.length,
+                    mean(api), mean(direct), mean(api) / mean(direct), pct(sorted(a), 50), pct(sorted(d), 50),
+                    pct(sorted(a), 50) / pct(sorted(d), 50), mean(a), mean(d), mean(a) / mean(d));
+        }
+    }
+
+    private static Paired paired(Http1 http, Connection db, AggregateFilter filter, String base, String query, List<Tile> tiles)
+            throws IOException, SQLException {
+        List<String> paths = paths(base, "cells", tiles, query);
+        double[] api = new double[tiles.size()];
+        double[] direct = new double[tiles.size()];
+        boolean[] empty = new boolean[tiles.size()];
+        for (int i = 0; i < tiles.size(); i++) {
+            for (int turn = 0; turn < 2; turn++) {
+                long s = System.nanoTime();
+                if ((turn == 0) == (i % 2 == 0)) {
+                    if (http.get(paths.get(i)) != 200) {
+                        throw new IllegalStateException("paired comparison: " + paths.get(i) + " failed");
+                    }
+                    api[i] = (System.nanoTime() - s) / 1e6;
+                } else {
+                    empty[i] = directMvt(db, filter, tiles.get(i)) == 0;
+                    direct[i] = (System.nanoTime() - s) / 1e6;
+                }
+            }
+        }
+        return new Paired(tiles.get(0).z(), api, direct, empty);
     }
 
     /**
@@ -463,7 +533,7 @@ public final class TileBenchmark {
             empty[i] = directMvt(db, filter, tiles.get(i)) == 0;
             millis[i] = (System.nanoTime() - s) / 1e6;
         }
-        return new Result("direct-ST_AsMVT", z, 1, phase, millis, 0, 0, empty);
+        return new Result("direct-ST_AsMVT", z, 1, phase, millis, 0, 0, empty, null);
     }
 
     /** @return the tile's length in bytes (0: empty) */
@@ -539,6 +609,12 @@ public final class TileBenchmark {
     private static void print(List<Result> results) {
         System.out.println("layer            zoom clients phase    n    p50 ms   p95 ms   p99 ms  tiles/s errors");
         for (Result r : results) {
+            if (r.wrk() != null) {
+                Wrk.Summary w = r.wrk();
+                System.out.printf(Locale.ROOT, "%-16s %4d %7d %-5s %4d %9.1f %8.1f %8.1f %8.0f %6d (wrk)%n", r.layer(), r.z(), r.clients(),
+                        r.phase(), w.requests(), w.p50(), w.p95(), w.p99(), w.requests() / w.seconds(), w.errors());
+                continue;
+            }
             double[] m = r.millis().clone();
             Arrays.sort(m);
             System.out.printf(Locale.ROOT, "%-16s %4d %7d %-5s %4d %9.1f %8.1f %8.1f %8s %6d%n", r.layer(), r.z(), r.clients(), r.phase(),
