@@ -192,13 +192,7 @@ public final class TileBenchmark {
     private record Paired(int z, double[] api, double[] direct, boolean[] empty) {
 
         void print() {
-            int[] withCells = IntStream.range(0, empty.length).filter(i -> !empty[i]).toArray();
-            double[] a = Arrays.stream(withCells).mapToDouble(i -> api[i]).toArray();
-            double[] d = Arrays.stream(withCells).mapToDouble(i -> direct[i]).toArray();
-            System.out.printf(Locale.ROOT, "zoom %d, paired cold MVT over %d tiles (%d with cells): mean API %.2f / direct %.2f ms = %.2f;"
-                            + " with cells p50 API %.2f / direct %.2f ms = %.2f, mean %.2f / %.2f ms = %.2f%n", z, api.length, withCells.length,
-                    mean(api), mean(direct), mean(api) / mean(direct), pct(sorted(a), 50), pct(sorted(d), 50),
-                    pct(sorted(a), 50) / pct(sorted(d), 50), mean(a), mean(d), mean(a) / mean(d));
+            System.out.println(tileByTile(z, "paired cold MVT", api, direct, empty));
         }
     }
 
@@ -609,17 +603,12 @@ public final class TileBenchmark {
     private static void print(List<Result> results) {
         System.out.println("layer            zoom clients phase    n    p50 ms   p95 ms   p99 ms  tiles/s errors");
         for (Result r : results) {
-            if (r.wrk() != null) {
-                Wrk.Summary w = r.wrk();
-                System.out.printf(Locale.ROOT, "%-16s %4d %7d %-5s %4d %9.1f %8.1f %8.1f %8.0f %6d (wrk)%n", r.layer(), r.z(), r.clients(),
-                        r.phase(), w.requests(), w.p50(), w.p95(), w.p99(), w.requests() / w.seconds(), w.errors());
-                continue;
-            }
-            double[] m = r.millis().clone();
-            Arrays.sort(m);
-            System.out.printf(Locale.ROOT, "%-16s %4d %7d %-5s %4d %9.1f %8.1f %8.1f %8s %6d%n", r.layer(), r.z(), r.clients(), r.phase(),
-                    m.length, pct(m, 50), pct(m, 95), pct(m, 99), r.seconds() > 0 ? String.format(Locale.ROOT, "%.0f", m.length / r.seconds()) : "-",
-                    r.errors());
+            Wrk.Summary w = r.wrk();
+            double[] m = sorted(r.millis());
+            long n = w != null ? w.requests() : m.length;
+            System.out.printf(Locale.ROOT, "%-16s %4d %7d %-5s %4d %9.1f %8.1f %8.1f %8s %6d%s%n", r.layer(), r.z(), r.clients(), r.phase(), n,
+                    w != null ? w.p50() : pct(m, 50), w != null ? w.p95() : pct(m, 95), w != null ? w.p99() : pct(m, 99),
+                    r.seconds() > 0 ? String.format(Locale.ROOT, "%.0f", n / r.seconds()) : "-", r.errors(), w != null ? " (wrk)" : "");
         }
         for (Result d : results) {
             if (!d.layer().startsWith("direct")) {
@@ -632,7 +621,7 @@ public final class TileBenchmark {
 
     /**
      * The API's cold 1-client sample against a direct run: p50 against p50, and on the same tiles (the direct
-     * run "same-tiles", whose i-th tile is the API's i-th) also the mean and the p50 of the tiles with cells.
+     * run "same-tiles", whose i-th tile is the API's i-th) also {@link #tileByTile}.
      */
     private static void compare(Result api, Result direct) {
         long empty = IntStream.range(0, direct.empty().length).filter(i -> direct.empty()[i]).count();
@@ -640,13 +629,23 @@ public final class TileBenchmark {
                 direct.z(), pct(sorted(api.millis()), 50) / pct(sorted(direct.millis()), 50),
                 direct.phase().equals("cold") ? "on tiles of its own" : "on the API's tiles, after it", empty, direct.millis().length);
         if (direct.phase().equals("same-tiles") && api.millis().length == direct.millis().length) {
-            double[] a = IntStream.range(0, api.millis().length).filter(i -> !direct.empty()[i]).mapToDouble(i -> api.millis()[i]).toArray();
-            double[] b = IntStream.range(0, api.millis().length).filter(i -> !direct.empty()[i]).mapToDouble(i -> direct.millis()[i]).toArray();
-            System.out.printf(Locale.ROOT, "zoom %d, same tiles: mean API %.2f / direct %.2f ms = %.2f; tiles with cells p50 API %.2f"
-                            + " / direct %.2f ms = %.2f%n", direct.z(), mean(api.millis()), mean(direct.millis()),
-                    mean(api.millis()) / mean(direct.millis()), pct(sorted(a), 50), pct(sorted(b), 50),
-                    pct(sorted(a), 50) / pct(sorted(b), 50));
+            System.out.println(tileByTile(direct.z(), "same tiles", api.millis(), direct.millis(), direct.empty()));
         }
+    }
+
+    /**
+     * The API's and the direct query's times of the same tiles (the i-th of each is the same tile): the means over
+     * all tiles, and the p50 and mean over the tiles with cells (empty tiles take a fraction of a millisecond either
+     * way, and their share differs from sample to sample).
+     */
+    private static String tileByTile(int z, String sample, double[] api, double[] direct, boolean[] empty) {
+        int[] withCells = IntStream.range(0, empty.length).filter(i -> !empty[i]).toArray();
+        double[] a = Arrays.stream(withCells).mapToDouble(i -> api[i]).toArray();
+        double[] d = Arrays.stream(withCells).mapToDouble(i -> direct[i]).toArray();
+        return String.format(Locale.ROOT, "zoom %d, %s, %d tiles (%d with cells): mean API %.2f / direct %.2f ms = %.2f;"
+                        + " with cells p50 API %.2f / direct %.2f ms = %.2f, mean %.2f / %.2f ms = %.2f", z, sample, api.length,
+                withCells.length, mean(api), mean(direct), mean(api) / mean(direct), pct(sorted(a), 50), pct(sorted(d), 50),
+                pct(sorted(a), 50) / pct(sorted(d), 50), mean(a), mean(d), mean(a) / mean(d));
     }
 
     private static double[] sorted(double[] values) {

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The warm phase's load generator when wrk (Debian's {@code wrk}) is installed: {@code clients} keep-alive
@@ -50,10 +48,6 @@ final class Wrk {
         return null;
     }
 
-    String executable() {
-        return executable;
-    }
-
     /**
      * The paths (with their queries) over and over from {@code clients} connections for {@code seconds}.
      *
@@ -63,16 +57,16 @@ final class Wrk {
         Path script = Files.createTempFile("cg-tiles-", ".lua", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(script, script(paths, token), StandardCharsets.UTF_8);
-            List<String> cmd = new ArrayList<>(List.of(executable, "-t", Integer.toString(Math.min(2, clients)), "-c",
+            List<String> cmd = List.of(executable, "-t", Integer.toString(Math.min(2, clients)), "-c",
                     Integer.toString(clients), "-d", Math.max(1, Math.round(seconds)) + "s", "--timeout", "10s", "-s", script.toString(),
-                    base.getScheme() + "://" + base.getHost() + ":" + (base.getPort() < 0 ? 80 : base.getPort())));
+                    base.getScheme() + "://" + base.getHost() + ":" + (base.getPort() < 0 ? 80 : base.getPort()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (!p.waitFor((long) seconds + 60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
+            // Its output has ended, so wrk has too (it stops after -d, a request after --timeout).
+            if (p.waitFor() != 0) {
                 throw new IOException("wrk failed: " + out);
             }
             return parse(out);
