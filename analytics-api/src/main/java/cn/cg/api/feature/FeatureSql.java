@@ -32,12 +32,12 @@ final class FeatureSql {
     /**
      * The public's cells (docs/security.md): the query's cells after small-count merging, given as arrays
      * (merged ancestors have no h3_cell row). Binds: resolution of the collection, period first and last day,
-     * then the arrays cell, resolution, cases, merged, boundary WKT.
+     * then the arrays cell, resolution, cases, merged, boundary (lon/lat WKB, {@link cn.cg.api.privacy.RingWkb}).
      */
     static final String PUBLIC_CELLS = """
-            SELECT lower(to_hex(m.cell)) AS id, ST_GeomFromText(m.wkt, 4326) AS geom, lower(to_hex(m.cell)) AS h3,
+            SELECT lower(to_hex(m.cell)) AS id, ST_GeomFromWKB(m.boundary, 4326) AS geom, lower(to_hex(m.cell)) AS h3,
                    m.resolution, m.cases::integer AS cases, ?::text AS period_start, ?::text AS period_end, m.merged
-            FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::text[]) AS m(cell, resolution, cases, merged, wkt)""";
+            FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::bytea[]) AS m(cell, resolution, cases, merged, boundary)""";
 
     /**
      * The public's form of {@link #AREAS}: figures from 1 to k-1 withheld (NULL), with what they can be

@@ -11,7 +11,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -39,7 +38,7 @@ class CellTiles {
     private final PublicCells publicCells;
     private final HotspotSets hotspotSets;
     private final TileCellIndexes indexes;
-    private final Cache<List<PublicCell>, BoundsGrid> publicGrids = Caffeine.newBuilder().weakKeys().build();
+    private final Cache<List<PublicCell>, PublicTileCells> publicTileCells = Caffeine.newBuilder().weakKeys().build();
 
     CellTiles(JdbcTemplate jdbc, TileCache cache, PublicCells publicCells, HotspotSets hotspotSets, TileCellIndexes indexes) {
         this.jdbc = jdbc;
@@ -47,6 +46,11 @@ class CellTiles {
         this.cache = cache;
         this.publicCells = publicCells;
         this.hotspotSets = hotspotSets;
+    }
+
+    /** Forgets the public cell lists' tile indexes (after the start-up warm-up). */
+    void clear() {
+        publicTileCells.invalidateAll();
     }
 
     /** The month whose Gi* the bins are: the period when it is exactly one calendar month, else none. */
@@ -79,9 +83,9 @@ class CellTiles {
     }
 
     private byte[] renderPublic(AggregateFilter f, long dataVersion, int z, int x, int y) {
-        // Only the cells whose boundary's bounds meet the tile and its buffer: they are sent to PostgreSQL as
-        // text to be parsed, projected and clipped, so a wide margin (once 0.06 degrees around the tile, most of
-        // the city at zoom 16) cost more than the query itself. A cell's vertices bound it in lon/lat and,
+        // Only the cells whose boundary's bounds meet the tile and its buffer: each is sent to PostgreSQL to be
+        // read and clipped, so a wide margin (once 0.06 degrees around the tile, most of the city at zoom 16)
+        // cost more than the query itself. A cell's vertices bound it in lon/lat and,
         // projected one by one, in Mercator too, so the test misses no cell that reaches into the tile.
         WebMercator.Box b = WebMercator.tile(z, x, y);
         double pad = b.width() * BUFFER_SHARE;
@@ -90,26 +94,27 @@ class CellTiles {
         double east = WebMercator.lon(b.maxX() + pad) + slack;
         double south = WebMercator.lat(b.minY() - pad) - slack;
         double north = WebMercator.lat(b.maxY() + pad) + slack;
-        List<PublicCell> all = publicCells.cells(f, resolutionFor(z), dataVersion);
-        List<PublicCell> near = Arrays.stream(publicGrid(all).meeting(west, south, east, north)).mapToObj(all::get).toList();
-        if (near.isEmpty()) {
+        PublicTileCells all = publicTileCells.get(publicCells.cells(f, resolutionFor(z), dataVersion), PublicTileCells::new);
+        int[] near = all.meeting(west, south, east, north);
+        if (near.length == 0) {
             return new byte[0];
         }
-        Long[] cells = near.stream().map(PublicCell::cell).toArray(Long[]::new);
-        Integer[] resolutions = near.stream().map(PublicCell::resolution).toArray(Integer[]::new);
-        Long[] cases = near.stream().map(PublicCell::cases).toArray(Long[]::new);
-        Boolean[] merged = near.stream().map(PublicCell::merged).toArray(Boolean[]::new);
-        String[] wkt = near.stream().map(PublicCell::wkt).toArray(String[]::new);
-        byte[] mvt = jdbc.queryForObject(HeatmapSql.PUBLIC_CELL_TILE, byte[].class, z, x, y, cells, resolutions, cases, merged, wkt,
+        Long[] cells = new Long[near.length];
+        Integer[] resolutions = new Integer[near.length];
+        Long[] cases = new Long[near.length];
+        Boolean[] merged = new Boolean[near.length];
+        byte[][] boundaries = new byte[near.length][];
+        for (int i = 0; i < near.length; i++) {
+            PublicCell c = all.cell(near[i]);
+            cells[i] = c.cell();
+            resolutions[i] = c.resolution();
+            cases[i] = c.cases();
+            merged[i] = c.merged();
+            boundaries[i] = all.mercatorWkb(near[i]);
+        }
+        byte[] mvt = jdbc.queryForObject(HeatmapSql.PUBLIC_CELL_TILE, byte[].class, z, x, y, cells, resolutions, cases, merged, boundaries,
                 hotspotSets.forBins(f.categories()), month(f));
         return mvt == null ? new byte[0] : mvt;
-    }
-
-    /** The grid over a public cell list's bounds, kept as long as PublicCells keeps the list (weak, by identity). */
-    private BoundsGrid publicGrid(List<PublicCell> cells) {
-        return publicGrids.get(cells, list -> new BoundsGrid(list.stream().mapToDouble(PublicCell::west).toArray(),
-                list.stream().mapToDouble(PublicCell::south).toArray(), list.stream().mapToDouble(PublicCell::east).toArray(),
-                list.stream().mapToDouble(PublicCell::north).toArray()));
     }
 
     /**

@@ -54,6 +54,12 @@ class HeatmapService {
                 .weigher((String k, CellPoints v) -> (int) Math.min(Integer.MAX_VALUE, v.bytes())).build();
     }
 
+    /** Forgets every query's scale and points (after the start-up warm-up). */
+    void clear() {
+        scales.invalidateAll();
+        points.invalidateAll();
+    }
+
     QueryScale scale(HeatmapQuery q, long dataVersion) {
         return scales.get(dataVersion + "|" + q.canonical(), k -> computeScale(q.filter(), q, dataVersion));
     }

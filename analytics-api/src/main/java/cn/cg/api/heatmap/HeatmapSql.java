@@ -82,6 +82,10 @@ final class HeatmapSql {
     static final String QUERY_CELLS = "SELECT s.cell, s.cases::integer, ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom),"
             + " ST_YMax(h.geom), ST_X(ST_Centroid(h.geom)), ST_Y(ST_Centroid(h.geom))" + CellSums.FROM + "\nORDER BY s.cell";
 
+    /** The districts' extent (lon/lat west, south, east, north; NULLs without districts): where tiles are drawn from. */
+    static final String STUDY_AREA = "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)"
+            + " FROM (SELECT ST_Extent(geom) AS e FROM admin_area WHERE level = 'district') s";
+
     /**
      * {@link #CELL_TILE}'s tile from given cells and counts (the tile's cells of a {@link TileCellIndex}, a
      * superset of those whose box meets the tile): the boundaries by h3_cell's key, the same test of the box
@@ -117,15 +121,15 @@ final class HeatmapSql {
      * arrays because merged ancestors have no h3_cell row. Same layer and attributes as {@link #CELL_TILE}
      * (resolution is the published cell's own) plus {@code merged}. Only cells published as themselves (k
      * cases or more) carry hotspot attributes; a merged ancestor stands for small cells and gets none, so no
-     * bin tells of a cell below k. Binds: z, x, y, the arrays cell, resolution, cases, merged, boundary WKT,
-     * then the hotspot rows' category set and month (NULL = none).
+     * bin tells of a cell below k. Binds: z, x, y, the arrays cell, resolution, cases, merged,
+     * boundary (WKB in EPSG:3857, {@link PublicTileCells}), then the hotspot rows' category set and month (NULL = none).
      */
     static final String PUBLIC_CELL_TILE = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
-            m AS (SELECT * FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::text[])
-                  AS u(cell, resolution, cases, merged, wkt)),
+            m AS (SELECT * FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::bytea[])
+                  AS u(cell, resolution, cases, merged, boundary)),
             mvt AS (
-                SELECT ST_AsMVTGeom(ST_Transform(ST_GeomFromText(m.wkt, 4326), 3857), bounds.env, 4096, 64, true) AS geom,
+                SELECT ST_AsMVTGeom(ST_GeomFromWKB(m.boundary, 3857), bounds.env, 4096, 64, true) AS geom,
                        lower(to_hex(m.cell)) AS h3, m.cell, m.resolution, m.cases::integer AS cases, m.merged,
                        hc.bin::integer AS hotspot_bin, nullif(hc.z, 'NaN') AS hotspot_z, hc.category_set AS hotspot_set
                 FROM m CROSS JOIN bounds

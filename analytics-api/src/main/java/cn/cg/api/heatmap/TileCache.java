@@ -27,6 +27,17 @@ class TileCache {
         return tiles.get(key, k -> render.get());
     }
 
+    /** Forgets every tile (after the start-up warm-up, whose tiles no one asked for). */
+    void clear() {
+        tiles.invalidateAll();
+    }
+
+    /** Tiles held now. */
+    long size() {
+        tiles.cleanUp();
+        return tiles.estimatedSize();
+    }
+
     long hits() {
         return tiles.stats().hitCount();
     }

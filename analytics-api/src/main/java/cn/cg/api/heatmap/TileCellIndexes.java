@@ -61,6 +61,11 @@ class TileCellIndexes {
         };
     }
 
+    /** Forgets every query's cells (after the start-up warm-up); a read under way completes unkept. */
+    void clear() {
+        cache.synchronous().invalidateAll();
+    }
+
     /** The index when it is in memory; otherwise null, after starting its read if none is under way. */
     TileCellIndex ifLoaded(AggregateFilter f, int resolution, long dataVersion) {
         CompletableFuture<TileCellIndex> index = read(f, resolution, dataVersion);

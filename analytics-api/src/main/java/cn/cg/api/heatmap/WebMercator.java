@@ -47,6 +47,18 @@ final class WebMercator {
         return new Box(minX, maxY - size, minX + size, maxY);
     }
 
+    /** The column of the zoom's tile that holds the longitude. */
+    static int tileX(double lon, int z) {
+        long n = 1L << z;
+        return (int) Math.max(0, Math.min(n - 1, (long) Math.floor((lon + 180) / 360 * n)));
+    }
+
+    /** The row of the zoom's tile that holds the latitude (row 0 is the north edge). */
+    static int tileY(double lat, int z) {
+        long n = 1L << z;
+        return (int) Math.max(0, Math.min(n - 1, (long) Math.floor((HALF - y(lat)) / (2 * HALF / n))));
+    }
+
     static double x(double lon) {
         return Math.toRadians(lon) * RADIUS;
     }

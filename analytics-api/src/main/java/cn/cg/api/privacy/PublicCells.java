@@ -36,14 +36,19 @@ public class PublicCells {
         this.k = properties.security().k();
         this.coarsest = properties.security().coarsestMerge();
         // Bounded by bytes like the heatmap's own points cache: a city-wide resolution-10 query holds tens of
-        // thousands of cells, each with its boundary text.
+        // thousands of cells, each with its boundary's vertices.
         this.cache = Caffeine.newBuilder().maximumWeight(properties.tiles().pointsCacheMaxSize().toBytes())
                 .weigher((String k, List<PublicCell> v) -> (int) Math.min(Integer.MAX_VALUE, 256L + v.stream()
-                        .mapToLong(c -> 128L + 2L * c.wkt().length()).sum())).build();
+                        .mapToLong(c -> 144L + 8L * c.ring().length).sum())).build();
     }
 
     public int k() {
         return k;
+    }
+
+    /** Forgets every query's cells (after the start-up warm-up, cn.cg.api.heatmap.TileWarmUp). */
+    public void clear() {
+        cache.invalidateAll();
     }
 
     public List<PublicCell> cells(AggregateFilter f, int resolution, long dataVersion) {
@@ -61,27 +66,36 @@ public class PublicCells {
             Polygon boundary = h3.boundary(c.cell());
             Point centre = boundary.getCentroid();
             Envelope e = boundary.getEnvelopeInternal();
-            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), wkt(boundary),
+            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), ring(boundary),
                     e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
         }
         return List.copyOf(out);
     }
 
-    /**
-     * The boundary as WKT for ST_GeomFromText. JTS's {@code toText} formats each ordinate through a
-     * DecimalFormat and took 85 % of this method's time (0.55 s of CPU for the demo city's 12,597
-     * resolution-10 cells, about ten times that at 10M cases: the first heatmap tile or legend of a public
-     * query waits for it); {@link Double#toString} is exact (it parses back to the same double) and
-     * wrote the same text for every one of those cells, about eight times faster.
-     */
-    static String wkt(Polygon boundary) {
+    /** The exterior ring's vertices as lon, lat pairs. */
+    static double[] ring(Polygon boundary) {
         Coordinate[] ring = boundary.getExteriorRing().getCoordinates();
-        StringBuilder sb = new StringBuilder(40 * ring.length + 12).append("POLYGON ((");
+        double[] xy = new double[2 * ring.length];
         for (int i = 0; i < ring.length; i++) {
+            xy[2 * i] = ring[i].x;
+            xy[2 * i + 1] = ring[i].y;
+        }
+        return xy;
+    }
+
+    /**
+     * A ring of lon, lat pairs as polygon WKT. JTS's {@code toText} formats each ordinate through a
+     * DecimalFormat and took 85 % of the time when every public cell's text was made up front (0.55 s of
+     * CPU for the demo city's 12,597 resolution-10 cells); {@link Double#toString} is exact (it parses back
+     * to the same double) and wrote the same text for every one of those cells, about eight times faster.
+     */
+    static String wkt(double[] ring) {
+        StringBuilder sb = new StringBuilder(20 * ring.length + 12).append("POLYGON ((");
+        for (int i = 0; i < ring.length; i += 2) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(Double.toString(ring[i].x)).append(' ').append(Double.toString(ring[i].y));
+            sb.append(Double.toString(ring[i])).append(' ').append(Double.toString(ring[i + 1]));
         }
         return sb.append("))").toString();
     }

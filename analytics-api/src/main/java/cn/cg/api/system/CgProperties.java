@@ -42,6 +42,8 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      * @param defaultBandwidthCeiling and to at most this
      * @param fineZoom from this zoom on heatmaps use resolution-10 cell centres, below it resolution 9
      * @param maxSurfacePixels largest GeoTIFF (width times height) a request may ask for
+     * @param warmUp how long the server runs its tile paths on one thread after starting, before it reports
+     *               ready ({@code cn.cg.api.heatmap.TileWarmUp}); 0 to skip
      */
     public record Tiles(@DefaultValue("22") int maxZoom,
                         @DefaultValue("256MB") DataSize cacheMaxSize,
@@ -52,7 +54,8 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
                         @DefaultValue("100") double defaultBandwidthFloor,
                         @DefaultValue("3000") double defaultBandwidthCeiling,
                         @DefaultValue("12") int fineZoom,
-                        @DefaultValue("16777216") long maxSurfacePixels) {
+                        @DefaultValue("16777216") long maxSurfacePixels,
+                        @DefaultValue("20s") java.time.Duration warmUp) {
     }
 
     /**
