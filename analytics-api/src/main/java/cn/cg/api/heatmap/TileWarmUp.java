@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
  * <p>Why: a just-started server that 50 clients hit at once served 1.6-2.6k warm tiles/s with p95 65-102 ms
  * for about a minute, against 13-18k tiles/s and p95 under 20 ms once it had served one client first
  * (session 11, docs/heatmap-and-features.md). With fifty busy request threads on two cores the JIT
- * compilers get a fiftieth of the CPU, so the code stays interpreted or at C1 for a long time; one client
- * lets them finish in seconds. Spring Boot reports the application ready (readiness probe, and so
+ * compilers get a fiftieth of the CPU, so the code stays interpreted or at C1 for a long time; one
+ * connection lets them compile the hot paths in seconds. With this warm-up that first minute ran at
+ * 5.3-8.2k tiles/s with p95 14-25 ms (session 12; 1.2-2.5k and 64-112 ms without it on the same machine;
+ * the steady state still comes later, under load). Spring Boot reports the application ready (readiness probe, and so
  * {@code /actuator/health}) only after application runners return, so load balancers, {@code ./cg bench}
  * and anything else that waits for health send their load to compiled code.
  *
