@@ -509,10 +509,14 @@ public final class TileBenchmark {
         int[] withCells = IntStream.range(0, empty.length).filter(i -> !empty[i]).toArray();
         double[] a = Arrays.stream(withCells).mapToDouble(i -> api[i]).toArray();
         double[] d = Arrays.stream(withCells).mapToDouble(i -> direct[i]).toArray();
+        int[] without = IntStream.range(0, empty.length).filter(i -> empty[i]).toArray();
+        double[] ae = Arrays.stream(without).mapToDouble(i -> api[i]).toArray();
+        double[] de = Arrays.stream(without).mapToDouble(i -> direct[i]).toArray();
         return String.format(Locale.ROOT, "zoom %d, %s, %d tiles (%d with cells): mean API %.2f / direct %.2f ms = %.2f;"
-                        + " with cells p50 API %.2f / direct %.2f ms = %.2f, mean %.2f / %.2f ms = %.2f", z, sample, api.length,
+                        + " with cells p50 API %.2f / direct %.2f ms = %.2f, mean %.2f / %.2f ms = %.2f;"
+                        + " empty p50 API %.2f / direct %.2f ms", z, sample, api.length,
                 withCells.length, mean(api), mean(direct), mean(api) / mean(direct), pct(sorted(a), 50), pct(sorted(d), 50),
-                pct(sorted(a), 50) / pct(sorted(d), 50), mean(a), mean(d), mean(a) / mean(d));
+                pct(sorted(a), 50) / pct(sorted(d), 50), mean(a), mean(d), mean(a) / mean(d), pct(sorted(ae), 50), pct(sorted(de), 50));
     }
 
     private static double[] sorted(double[] values) {
