@@ -5,7 +5,6 @@ import cn.cg.api.aggregate.CellSums;
 import cn.cg.api.aggregate.AggregateFilters;
 import cn.cg.api.aggregate.DataVersion;
 import cn.cg.api.privacy.PublicCell;
-import cn.cg.api.privacy.RingWkb;
 import cn.cg.api.privacy.PublicCells;
 import cn.cg.api.privacy.SmallCounts;
 import java.sql.Types;
@@ -90,6 +89,6 @@ class CellCollection implements FeatureCollection {
                 cells.stream().map(PublicCell::resolution).toArray(Integer[]::new),
                 cells.stream().map(PublicCell::cases).toArray(Long[]::new),
                 cells.stream().map(PublicCell::merged).toArray(Boolean[]::new),
-                cells.stream().map(c -> RingWkb.polygon(c.ring())).toArray(byte[][]::new)));
+                cells.stream().map(PublicCell::wkb).toArray(byte[][]::new)));
     }
 }

@@ -2,17 +2,9 @@ package cn.cg.api.heatmap;
 
 import cn.cg.api.aggregate.AggregateFilter;
 import cn.cg.api.aggregate.Period;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -507,16 +499,19 @@ public final class TileBenchmark {
      */
     private static String tileByTile(int z, String sample, double[] api, double[] direct, boolean[] empty) {
         int[] withCells = IntStream.range(0, empty.length).filter(i -> !empty[i]).toArray();
-        double[] a = Arrays.stream(withCells).mapToDouble(i -> api[i]).toArray();
-        double[] d = Arrays.stream(withCells).mapToDouble(i -> direct[i]).toArray();
         int[] without = IntStream.range(0, empty.length).filter(i -> empty[i]).toArray();
-        double[] ae = Arrays.stream(without).mapToDouble(i -> api[i]).toArray();
-        double[] de = Arrays.stream(without).mapToDouble(i -> direct[i]).toArray();
+        double[] a = at(api, withCells);
+        double[] d = at(direct, withCells);
         return String.format(Locale.ROOT, "zoom %d, %s, %d tiles (%d with cells): mean API %.2f / direct %.2f ms = %.2f;"
                         + " with cells p50 API %.2f / direct %.2f ms = %.2f, mean %.2f / %.2f ms = %.2f;"
                         + " empty p50 API %.2f / direct %.2f ms", z, sample, api.length,
                 withCells.length, mean(api), mean(direct), mean(api) / mean(direct), pct(sorted(a), 50), pct(sorted(d), 50),
-                pct(sorted(a), 50) / pct(sorted(d), 50), mean(a), mean(d), mean(a) / mean(d), pct(sorted(ae), 50), pct(sorted(de), 50));
+                pct(sorted(a), 50) / pct(sorted(d), 50), mean(a), mean(d), mean(a) / mean(d),
+                pct(sorted(at(api, without)), 50), pct(sorted(at(direct, without)), 50));
+    }
+
+    private static double[] at(double[] values, int[] indices) {
+        return Arrays.stream(indices).mapToDouble(i -> values[i]).toArray();
     }
 
     private static double[] sorted(double[] values) {

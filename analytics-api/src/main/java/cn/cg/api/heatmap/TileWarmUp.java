@@ -50,8 +50,11 @@ class TileWarmUp implements ApplicationRunner {
     /** The share of the warm-up that makes new tiles; the rest asks for them again. */
     private static final double RENDER_SHARE = 0.4;
 
-    /** What one warm-up did: requests sent, those not answered 200 (or 304), and how long it took. */
-    record Summary(int requests, int failures, int inProcessTiles, Duration took) {
+    /**
+     * What one warm-up did: requests sent and those not answered 200, token holders' tiles made in-process and
+     * how many of them held cells (so that the warm-up ran the paths that meet data), and how long it took.
+     */
+    record Summary(int requests, int failures, int inProcessTiles, int inProcessTilesWithCells, Duration took) {
     }
 
     private final Duration length;
@@ -103,8 +106,9 @@ class TileWarmUp implements ApplicationRunner {
         log.info("tile warm-up for {} s before reporting ready (cg.tiles.warm-up; requests are served meanwhile)", length.toSeconds());
         try (Http1 http = new Http1(URI.create("http://127.0.0.1:" + port), null)) {
             Summary s = warmUp(http, length, area.get(0), area.get(1), area.get(2), area.get(3));
-            log.info("tile warm-up: {} requests ({} not answered 200) and {} in-process tiles in {} ms; its tiles and cells are forgotten",
-                    s.requests(), s.failures(), s.inProcessTiles(), s.took().toMillis());
+            log.info("tile warm-up: {} requests ({} not answered 200) and {} in-process tiles ({} with cells) in {} ms;"
+                    + " its tiles and cells are forgotten", s.requests(), s.failures(), s.inProcessTiles(), s.inProcessTilesWithCells(),
+                    s.took().toMillis());
             return s;
         } finally {
             tileCache.clear();
@@ -123,6 +127,7 @@ class TileWarmUp implements ApplicationRunner {
         int requests = 0;
         int failures = 0;
         int inProcess = 0;
+        int withCells = 0;
         requests++;
         if (get(http, "/api/v1/heatmap/legend") != 200) {
             failures++;
@@ -142,8 +147,10 @@ class TileWarmUp implements ApplicationRunner {
                         failures++;
                     }
                 }
-                cellTiles.tile(researchers, version.version(), version.hotspotRun(), z, x, y, false);
                 inProcess++;
+                if (cellTiles.tile(researchers, version.version(), version.hotspotRun(), z, x, y, false).length > 0) {
+                    withCells++;
+                }
             }
         }
         // Then the tiles made above again and again: served from the cache, the path a map's panning and a
@@ -157,7 +164,7 @@ class TileWarmUp implements ApplicationRunner {
                 failures++;
             }
         }
-        return new Summary(requests, failures, inProcess, Duration.ofNanos(System.nanoTime() - start));
+        return new Summary(requests, failures, inProcess, withCells, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static int get(Http1 http, String path) {

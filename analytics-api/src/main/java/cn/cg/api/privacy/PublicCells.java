@@ -39,7 +39,7 @@ public class PublicCells {
         // thousands of cells, each with its boundary's vertices.
         this.cache = Caffeine.newBuilder().maximumWeight(properties.tiles().pointsCacheMaxSize().toBytes())
                 .weigher((String k, List<PublicCell> v) -> (int) Math.min(Integer.MAX_VALUE, 256L + v.stream()
-                        .mapToLong(c -> 144L + 8L * c.ring().length).sum())).build();
+                        .mapToLong(c -> 144L + c.wkb().length).sum())).build();
     }
 
     public int k() {
@@ -66,7 +66,7 @@ public class PublicCells {
             Polygon boundary = h3.boundary(c.cell());
             Point centre = boundary.getCentroid();
             Envelope e = boundary.getEnvelopeInternal();
-            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), ring(boundary),
+            out.add(new PublicCell(c.cell(), c.resolution(), c.count(), c.merged(), centre.getX(), centre.getY(), RingWkb.polygon(ring(boundary)),
                     e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
         }
         return List.copyOf(out);

@@ -5,7 +5,8 @@ import java.nio.ByteOrder;
 
 /**
  * A polygon of one closed ring as little-endian WKB, for ST_GeomFromWKB: PostgreSQL reads it without the
- * parsing that WKT costs, and it is built without formatting a number.
+ * parsing that WKT costs, and it is built without formatting a number. Only what {@link #polygon} writes is
+ * read back by {@link #ring}.
  */
 public final class RingWkb {
 
@@ -22,5 +23,16 @@ public final class RingWkb {
             b.putDouble(v);
         }
         return b.array();
+    }
+
+    /** The x, y pairs of a polygon written by {@link #polygon}. */
+    public static double[] ring(byte[] wkb) {
+        ByteBuffer b = ByteBuffer.wrap(wkb).order(ByteOrder.LITTLE_ENDIAN);
+        double[] xy = new double[2 * b.getInt(9)];
+        b.position(13);
+        for (int i = 0; i < xy.length; i++) {
+            xy[i] = b.getDouble();
+        }
+        return xy;
     }
 }

@@ -62,6 +62,7 @@ class TileWarmUpIT extends PostgisIT {
         assertThat(s.inProcessTiles()).isGreaterThan(5);
         assertThat(s.requests()).isGreaterThan(3 * s.inProcessTiles());
         assertThat(s.failures()).isZero();
+        assertThat(s.inProcessTilesWithCells()).as("tiles that met the district's cases").isPositive();
         assertThat(s.took()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(30));
         assertThat(tiles.size()).as("tiles left by the warm-up").isZero();
         // And the server still answers as before.

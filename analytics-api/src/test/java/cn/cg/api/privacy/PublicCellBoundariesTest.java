@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.cg.geo.grid.H3Cells;
 import java.util.Random;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKTReader;
 import org.junit.jupiter.api.Test;
 
-/** The public cells' boundary text reads back as exactly the boundary, and in the study area is what JTS wrote. */
-class PublicCellsWktTest {
+/**
+ * The public cells' boundaries as text (CSV) and as WKB (what PostgreSQL is sent), read by JTS's readers
+ * (outside truth): exactly the H3 boundary.
+ */
+class PublicCellBoundariesTest {
 
     @Test
     void boundaryTextIsExact() throws Exception {
@@ -28,6 +32,21 @@ class PublicCellsWktTest {
                 // ordinates have two or three integer digits (the study area) it is exact and the same text.
                 assertThat(wkt).isEqualTo(boundary.toText());
             }
+        }
+    }
+
+    /** The WKB reads back as exactly the boundary (JTS's reader) and as the same ring ({@link RingWkb#ring}). */
+    @Test
+    void boundaryWkbIsExact() throws Exception {
+        H3Cells h3 = H3Cells.get();
+        WKBReader reader = new WKBReader();
+        Random rnd = new Random(5);
+        for (int i = 0; i < 5_000; i++) {
+            Polygon boundary = h3.boundary(h3.cell(-80 + 160 * rnd.nextDouble(), -179.9 + 359.8 * rnd.nextDouble(), 5 + i % 6));
+            double[] ring = PublicCells.ring(boundary);
+            byte[] wkb = RingWkb.polygon(ring);
+            assertThat(reader.read(wkb).equalsExact(boundary)).as("cell %d", i).isTrue();
+            assertThat(RingWkb.ring(wkb)).containsExactly(ring);
         }
     }
 }
