@@ -38,11 +38,16 @@ class CellTiles {
     private final PublicCells publicCells;
     private final HotspotSets hotspotSets;
     private final TileCellIndexes indexes;
+    private final CellBoundaries boundaries;
+    private final TileHotspots hotspots;
     private final Cache<List<PublicCell>, PublicTileCells> publicTileCells = Caffeine.newBuilder().weakKeys().build();
 
-    CellTiles(JdbcTemplate jdbc, TileCache cache, PublicCells publicCells, HotspotSets hotspotSets, TileCellIndexes indexes) {
+    CellTiles(JdbcTemplate jdbc, TileCache cache, PublicCells publicCells, HotspotSets hotspotSets, TileCellIndexes indexes,
+              CellBoundaries boundaries, TileHotspots hotspots) {
         this.jdbc = jdbc;
         this.indexes = indexes;
+        this.boundaries = boundaries;
+        this.hotspots = hotspots;
         this.cache = cache;
         this.publicCells = publicCells;
         this.hotspotSets = hotspotSets;
@@ -72,9 +77,9 @@ class CellTiles {
     byte[] tile(AggregateFilter f, long dataVersion, long hotspotRun, int z, int x, int y, boolean suppressed) {
         String key = dataVersion + "|h" + hotspotRun + "|" + f.canonical() + "|" + z + "/" + x + "/" + y;
         if (suppressed) {
-            return cache.get("cells-public|" + key, () -> renderPublic(f, dataVersion, z, x, y));
+            return cache.get("cells-public|" + key, () -> renderPublic(f, dataVersion, hotspotRun, z, x, y));
         }
-        return cache.get("cells|" + key, () -> render(f, dataVersion, z, x, y));
+        return cache.get("cells|" + key, () -> render(f, dataVersion, hotspotRun, z, x, y));
     }
 
     private static Object month(AggregateFilter f) {
@@ -82,7 +87,7 @@ class CellTiles {
         return new SqlParameterValue(Types.DATE, m == null ? null : java.sql.Date.valueOf(m));
     }
 
-    private byte[] renderPublic(AggregateFilter f, long dataVersion, int z, int x, int y) {
+    private byte[] renderPublic(AggregateFilter f, long dataVersion, long hotspotRun, int z, int x, int y) {
         // Only the cells whose boundary's bounds meet the tile and its buffer: each is sent to PostgreSQL to be
         // read and clipped, so a wide margin (once 0.06 degrees around the tile, most of the city at zoom 16)
         // cost more than the query itself. A cell's vertices bound it in lon/lat and,
@@ -99,6 +104,10 @@ class CellTiles {
         if (near.length == 0) {
             return new byte[0];
         }
+        // The query's cells wait for their read here (PublicCells), so the hotspot group may too: a read of
+        // 0.1-0.3 s once per month, category set and resolution.
+        String hotspotSet = hotspotSets.forBins(f.categories());
+        TileHotspots.Bins bins = hotspots.bins(dataVersion, hotspotRun, resolutionFor(z), hotspotSet, hotspotMonth(f.period()));
         Long[] cells = new Long[near.length];
         Integer[] resolutions = new Integer[near.length];
         Long[] cases = new Long[near.length];
@@ -112,34 +121,61 @@ class CellTiles {
             merged[i] = c.merged();
             boundaries[i] = all.mercatorWkb(near[i]);
         }
+        // Only cells published as themselves carry a bin: a merged ancestor stands for cells below k.
+        Integer[] bin = bins.binsOf(cells);
+        Double[] zs = bins.zOf(cells);
+        String[] sets = new String[near.length];
+        for (int i = 0; i < near.length; i++) {
+            if (merged[i]) {
+                bin[i] = null;
+                zs[i] = null;
+            }
+            sets[i] = bin[i] == null ? null : hotspotSet;
+        }
         byte[] mvt = jdbc.queryForObject(HeatmapSql.PUBLIC_CELL_TILE, byte[].class, z, x, y, cells, resolutions, cases, merged, boundaries,
-                hotspotSets.forBins(f.categories()), month(f));
+                bin, zs, sets);
         return mvt == null ? new byte[0] : mvt;
     }
 
     /**
-     * The tile of {@link HeatmapSql#CELL_TILE} from the query's cells in memory: the cells whose bounds meet
-     * the tile (with a slack for the projection's rounding; the statement applies CELL_TILE's own test of the
-     * stored box against the tile) go to PostgreSQL with their counts. Until the query's cells are read (the
-     * first tiles of a query at a resolution), CELL_TILE itself makes the tile.
+     * The tile of {@link HeatmapSql#CELL_TILE} from the query's cells in memory: the cells whose box comes near
+     * the tile go to PostgreSQL with their counts and, once the resolution's boundaries ({@link CellBoundaries})
+     * and the hotspot group ({@link TileHotspots}) are in memory too, with their extents, boundaries and hotspot
+     * attributes (CELL_TILE_OF_ARRAYS); until then CELL_TILE_OF_CELLS joins h3_cell and hotspot_cell for them.
+     * Until the query's cells are read (the first tiles of a query at a resolution), CELL_TILE itself makes the tile.
      */
-    private byte[] render(AggregateFilter f, long dataVersion, int z, int x, int y) {
+    private byte[] render(AggregateFilter f, long dataVersion, long hotspotRun, int z, int x, int y) {
         int resolution = resolutionFor(z);
         String hotspotSet = hotspotSets.forBins(f.categories());
         TileCellIndex index = indexes.ifLoaded(f, resolution, dataVersion);
         byte[] mvt = index == null
                 ? jdbc.queryForObject(HeatmapSql.CELL_TILE, byte[].class, binds(f, z, x, y, hotspotSet).toArray())
-                : fromIndex(index, f, resolution, hotspotSet, z, x, y);
+                : fromIndex(index, f, resolution, hotspotSet, dataVersion, hotspotRun, z, x, y);
         return mvt == null ? new byte[0] : mvt;
     }
 
-    private byte[] fromIndex(TileCellIndex index, AggregateFilter f, int resolution, String hotspotSet, int z, int x, int y) {
+    private byte[] fromIndex(TileCellIndex index, AggregateFilter f, int resolution, String hotspotSet, long dataVersion,
+                             long hotspotRun, int z, int x, int y) {
+        // A superset of the cells whose box meets the tile: the statements apply CELL_TILE's own test, &&, whose
+        // boxes are rounded outwards to float (up to 1.5e-5 degrees) after PROJ's projection of the tile.
         WebMercator.Box b = WebMercator.tile(z, x, y);
-        double slack = 1e-6; // degrees, about 0.1 m: more than float rounding of the stored boxes
+        double slack = 1e-4;
         TileCellIndex.Picked near = index.meeting(WebMercator.lon(b.minX()) - slack, WebMercator.lat(b.minY()) - slack,
                 WebMercator.lon(b.maxX()) + slack, WebMercator.lat(b.maxY()) + slack);
         if (near.isEmpty()) {
             return null;
+        }
+        CellBoundaries.Shapes shapes = boundaries.ifLoaded(resolution, dataVersion);
+        byte[][] wkb = shapes == null ? null : shapes.wkbOf(near.cells());
+        TileHotspots.Bins bins = hotspots.ifLoaded(dataVersion, hotspotRun, resolution, hotspotSet, hotspotMonth(f.period()));
+        if (wkb != null && bins != null) {
+            Integer[] bin = bins.binsOf(near.cells());
+            String[] sets = new String[bin.length];
+            for (int i = 0; i < bin.length; i++) {
+                sets[i] = bin[i] == null ? null : hotspotSet;
+            }
+            return jdbc.queryForObject(HeatmapSql.CELL_TILE_OF_ARRAYS, byte[].class, z, x, y, resolution, near.cells(), near.cases(),
+                    near.west(), near.south(), near.east(), near.north(), wkb, bin, bins.zOf(near.cells()), sets);
         }
         return jdbc.queryForObject(HeatmapSql.CELL_TILE_OF_CELLS, byte[].class, z, x, y, near.cells(), near.cases(),
                 resolution, resolution, hotspotSet, month(f));

@@ -75,9 +75,8 @@ final class HeatmapSql {
      * lon/lat bounds of their boundaries and their centres, read once per query, resolution and data version
      * into a {@link TileCellIndex}: a cold vector tile then reads no aggregate rows, and the heatmap weighs
      * the same cells at their centres ({@link CellPoints}), so a query shown as both reads its cells once.
-     * ST_XMin..ST_YMax read the box stored with the polygon, rounded outwards to float, so the bounds may be a
-     * little larger, never smaller. In cell order, so that a tile's features are too. Binds: {@link
-     * CellSums#binds}.
+     * ST_XMin..ST_YMax give the boundary's exact extent (&& rounds it outwards to float, {@link
+     * #CELL_TILE_OF_SHAPES}). In cell order, so that a tile's features are too. Binds: {@link CellSums#binds}.
      */
     static final String QUERY_CELLS = "SELECT s.cell, s.cases::integer, ST_XMin(h.geom), ST_YMin(h.geom), ST_XMax(h.geom),"
             + " ST_YMax(h.geom), ST_X(ST_Centroid(h.geom)), ST_Y(ST_Centroid(h.geom))" + CellSums.FROM + "\nORDER BY s.cell";
@@ -117,23 +116,54 @@ final class HeatmapSql {
             SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
 
     /**
+     * {@link #CELL_TILE}'s tile from arrays alone, so PostgreSQL reads no row: a superset of the tile's cells
+     * from a {@link TileCellIndex} with their counts and exact extents, their stored geom_3857 as WKB ({@link
+     * CellBoundaries}) and their hotspot attributes ({@link TileHotspots}, NULL where a cell has no row).
+     * CELL_TILE's test of a cell against the tile, {@code h.geom && ST_Transform(env, 4326)}, is made on an
+     * envelope of the cell's exact extent: {@code &&} compares the two boxes rounded outwards to float either
+     * way, so the same cells pass. (Made in Java instead, the test missed by a float step at tile edges on round
+     * longitudes, where PROJ's inverse lands just below the exact value: found by probing PostGIS at 400
+     * tiles.) Same geometry and attributes as CELL_TILE. Binds: z, x, y, the resolution attribute, cells
+     * (bigint[]), cases (integer[]), west, south, east, north (float8[]), boundaries (bytea[]), hotspot_bin
+     * (integer[]), hotspot_z (float8[]), hotspot_set (text[]).
+     */
+    static final String CELL_TILE_OF_ARRAYS = """
+            WITH bounds AS (SELECT e.env, ST_Transform(e.env, 4326) AS lonlat FROM (SELECT ST_TileEnvelope(?, ?, ?) AS env) e),
+            mvt AS (
+                SELECT ST_AsMVTGeom(ST_GeomFromWKB(u.boundary, 3857), bounds.env, 4096, 64, true) AS geom,
+                       lower(to_hex(u.cell)) AS h3, u.cell, ?::integer AS resolution, u.cases,
+                       u.bin AS hotspot_bin, u.z AS hotspot_z, u.hotspot_set
+                FROM unnest(?::bigint[], ?::integer[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::bytea[],
+                            ?::integer[], ?::float8[], ?::text[])
+                     AS u(cell, cases, west, south, east, north, boundary, bin, z, hotspot_set) CROSS JOIN bounds
+                WHERE ST_MakeEnvelope(u.west, u.south, u.east, u.north, 4326) && bounds.lonlat)
+            SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
+
+    /**
+     * One group of the served hotspot run (when it analysed the served aggregation run, as in the tiles), in
+     * cell order, for {@link TileHotspots}. Binds: resolution, category set, month.
+     */
+    static final String TILE_HOTSPOTS = "SELECT hc.cell, hc.bin, hc.z FROM hotspot_cell hc WHERE hc.run_id = " + SERVED_HOTSPOT_RUN
+            + " AND hc.resolution = ? AND hc.category_set = ? AND hc.period_start = ? ORDER BY hc.cell";
+
+    /** One resolution's cell boundaries in EPSG:3857 as WKB, in cell order ({@link CellBoundaries}). Binds: resolution. */
+    static final String CELL_BOUNDARIES = "SELECT cell, ST_AsBinary(geom_3857) FROM h3_cell WHERE resolution = ? ORDER BY cell";
+
+    /**
      * The public's vector tile: the query's cells after small-count merging (docs/security.md), given as
      * arrays because merged ancestors have no h3_cell row. Same layer and attributes as {@link #CELL_TILE}
      * (resolution is the published cell's own) plus {@code merged}. Only cells published as themselves (k
-     * cases or more) carry hotspot attributes; a merged ancestor stands for small cells and gets none, so no
-     * bin tells of a cell below k. Binds: z, x, y, the arrays cell, resolution, cases, merged,
-     * boundary (WKB in EPSG:3857, {@link PublicTileCells}), then the hotspot rows' category set and month (NULL = none).
+     * cases or more) carry hotspot attributes ({@link TileHotspots}, NULL for merged ancestors, which stand for
+     * small cells), so no bin tells of a cell below k. Binds: z, x, y, the arrays cell, resolution, cases,
+     * merged, boundary (WKB in EPSG:3857, {@link PublicTileCells}), hotspot_bin, hotspot_z, hotspot_set.
      */
     static final String PUBLIC_CELL_TILE = """
             WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS env),
-            m AS (SELECT * FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::bytea[])
-                  AS u(cell, resolution, cases, merged, boundary)),
             mvt AS (
                 SELECT ST_AsMVTGeom(ST_GeomFromWKB(m.boundary, 3857), bounds.env, 4096, 64, true) AS geom,
                        lower(to_hex(m.cell)) AS h3, m.cell, m.resolution, m.cases::integer AS cases, m.merged,
-                       hc.bin::integer AS hotspot_bin, nullif(hc.z, 'NaN') AS hotspot_z, hc.category_set AS hotspot_set
-                FROM m CROSS JOIN bounds
-                LEFT JOIN hotspot_cell hc ON NOT m.merged AND hc.run_id = """ + SERVED_HOTSPOT_RUN + """
-                     AND hc.resolution = m.resolution AND hc.category_set = ? AND hc.period_start = ?::date AND hc.cell = m.cell)
+                       m.bin AS hotspot_bin, m.z AS hotspot_z, m.hotspot_set
+                FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::boolean[], ?::bytea[], ?::integer[], ?::float8[], ?::text[])
+                     AS m(cell, resolution, cases, merged, boundary, bin, z, hotspot_set) CROSS JOIN bounds)
             SELECT ST_AsMVT(mvt, 'cells', 4096, 'geom') FROM mvt WHERE geom IS NOT NULL""";
 }

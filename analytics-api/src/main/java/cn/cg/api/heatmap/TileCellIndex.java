@@ -11,6 +11,7 @@ final class TileCellIndex {
     private final int[] cases;
     private final double[] lon;
     private final double[] lat;
+    private final double[][] bounds; // west, south, east, north: the grid's own arrays
     private final BoundsGrid grid;
 
     /** @param lon the cells' centres (their boundaries' centroids), as {@code lat} */
@@ -19,6 +20,7 @@ final class TileCellIndex {
         this.cases = cases;
         this.lon = lon;
         this.lat = lat;
+        this.bounds = new double[][] {west, south, east, north};
         this.grid = new BoundsGrid(west, south, east, north);
     }
 
@@ -31,8 +33,8 @@ final class TileCellIndex {
         return new CellPoints(lon.clone(), lat.clone(), w);
     }
 
-    /** The cells of a tile and their counts, boxed for the JDBC driver's arrays. */
-    record Picked(Long[] cells, Integer[] cases) {
+    /** The cells of a tile, their counts and the extents of their boundaries, boxed for the JDBC driver's arrays. */
+    record Picked(Long[] cells, Integer[] cases, Double[] west, Double[] south, Double[] east, Double[] north) {
         boolean isEmpty() {
             return cells.length == 0;
         }
@@ -48,10 +50,14 @@ final class TileCellIndex {
         int[] slots = grid.meeting(w, s, e, n);
         Long[] ids = new Long[slots.length];
         Integer[] counts = new Integer[slots.length];
+        Double[][] box = new Double[4][slots.length];
         for (int k = 0; k < slots.length; k++) {
             ids[k] = cell[slots[k]];
             counts[k] = cases[slots[k]];
+            for (int side = 0; side < 4; side++) {
+                box[side][k] = bounds[side][slots[k]];
+            }
         }
-        return new Picked(ids, counts);
+        return new Picked(ids, counts, box[0], box[1], box[2], box[3]);
     }
 }

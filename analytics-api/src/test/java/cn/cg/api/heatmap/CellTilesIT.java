@@ -153,8 +153,12 @@ class CellTilesIT extends PostgisIT {
                 }
                 AggregateFilter f = filters.parse(map, null);
                 for (int resolution = 7; resolution <= 10; resolution++) {
-                    // Read now: the tiles are then made from the cells in memory, not by CELL_TILE while they are read.
+                    // Read now: the tiles are then made from the cells and boundaries in memory (CELL_TILE_OF_SHAPES),
+                    // not by CELL_TILE or CELL_TILE_OF_CELLS while they are read.
                     assertThat(indexes.cells(f, resolution, dataVersion.version())).isNotNull();
+                    assertThat(boundaries.shapes(resolution, dataVersion.version())).isNotNull();
+                    assertThat(tileHotspots.bins(dataVersion.version(), dataVersion.hotspotRun(), resolution,
+                            hotspotSets.forBins(f.categories()), CellTiles.hotspotMonth(f.period()))).isNotNull();
                 }
                 for (int z : new int[] {10, 12, 13, 15, 16}) {
                     int[] sw = tileOf(114.0450, 22.5350, z);
@@ -190,6 +194,12 @@ class CellTilesIT extends PostgisIT {
     TileCellIndexes indexes;
 
     @Autowired
+    CellBoundaries boundaries;
+
+    @Autowired
+    TileHotspots tileHotspots;
+
+    @Autowired
     CgProperties properties;
 
     @Autowired
@@ -203,7 +213,10 @@ class CellTilesIT extends PostgisIT {
     void aQuerysFirstTilesAreMadeWhileItsCellsAreRead() {
         List<Runnable> held = new ArrayList<>();
         TileCellIndexes reading = new TileCellIndexes(jdbc, properties, held::add);
-        CellTiles tiles = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, reading);
+        List<Runnable> heldShapes = new ArrayList<>();
+        CellBoundaries shapes = new CellBoundaries(jdbc, heldShapes::add);
+        TileHotspots bins = new TileHotspots(jdbc, heldShapes::add);
+        CellTiles tiles = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, reading, shapes, bins);
         AggregateFilter f = filters.parse(Map.of("from", "2025-03", "to", "2025-03"), null);
         long v = dataVersion.version();
         int[] ta = tileOf(114.0500, 22.5400, 16);
@@ -221,6 +234,22 @@ class CellTilesIT extends PostgisIT {
         byte[] second = tiles.tile(f, v, dataVersion.hotspotRun(), 15, tb[0], tb[1], false);
         assertThat(layerFeatures(second)).isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(direct(f, 15, tb)));
         assertThat(reading.ifLoaded(f, 10, v)).as("read once").isSameAs(index);
+
+        // The reads of the boundaries and the hotspot group were started by the second tile and are held: that
+        // tile joined h3_cell and hotspot_cell. Once they are done, the tiles send boundaries and bins themselves,
+        // still the same tile (a fresh tile cache, same tiles).
+        assertThat(heldShapes).as("boundaries' and bins' reads started").isNotEmpty();
+        assertThat(shapes.ifLoaded(10, v)).isNull();
+        while (!heldShapes.isEmpty()) {
+            heldShapes.remove(0).run();
+        }
+        assertThat(shapes.ifLoaded(10, v)).isNotNull();
+        assertThat(bins.ifLoaded(v, dataVersion.hotspotRun(), 10, hotspotSets.forBins(f.categories()), MARCH)).isNotNull();
+        CellTiles withShapes = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, reading, shapes, bins);
+        assertThat(layerFeatures(withShapes.tile(f, v, dataVersion.hotspotRun(), 16, ta[0], ta[1], false)))
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(first));
+        assertThat(layerFeatures(withShapes.tile(f, v, dataVersion.hotspotRun(), 15, tb[0], tb[1], false)))
+                .containsExactlyInAnyOrderElementsOf(layerFeatures(second));
     }
 
     private byte[] direct(AggregateFilter f, int z, int[] xy) {

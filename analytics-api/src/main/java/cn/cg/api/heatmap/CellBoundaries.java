@@ -1,0 +1,107 @@
+package cn.cg.api.heatmap;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * h3_cell's stored Web Mercator boundaries ({@code geom_3857}) of one resolution as WKB, read once per
+ * resolution and data version ({@link HeatmapSql#CELL_BOUNDARIES}): a token holder's vector tile sends its
+ * cells' boundaries with their counts, so PostgreSQL clips and encodes them without looking up h3_cell per
+ * cell. Why: at zoom 16 the lookups and their joins were most of the statement, and the served tile took
+ * 1.00-1.37 times the direct ST_AsMVT over the tables (docs/heatmap-and-features.md, session 13). The bytes
+ * are the stored ones, so the tile is the direct one to the last bit.
+ *
+ * <p>The whole table is 174,000 cells (26 MB) on the 10M-case city. A data version re-reads it, since a run
+ * may add cells; until a read is done {@link #ifLoaded} answers null and the tile joins h3_cell as before.
+ */
+@Component
+class CellBoundaries {
+
+    /** Four resolutions of the tiles, for the served data version and the one before it while they switch. */
+    private static final int KEPT = 8;
+
+    private final JdbcTemplate jdbc;
+    private final AsyncCache<String, Shapes> cache;
+
+    @Autowired
+    CellBoundaries(JdbcTemplate jdbc) {
+        this(jdbc, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cell-boundaries-read");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** @param reads where the reads run (tests hold them back) */
+    CellBoundaries(JdbcTemplate jdbc, Executor reads) {
+        this.jdbc = jdbc;
+        this.cache = Caffeine.newBuilder().maximumSize(KEPT).executor(reads).buildAsync();
+    }
+
+    /** One resolution's boundaries, by cell. */
+    static final class Shapes {
+        private final long[] cells;
+        private final byte[][] wkb;
+
+        Shapes(long[] cells, byte[][] wkb) {
+            this.cells = cells;
+            this.wkb = wkb;
+        }
+
+        /**
+         * The cells' boundaries in EPSG:3857 as WKB, or null when one has none here. Each cell of a query's
+         * index has an h3_cell row at the index's data version (QUERY_CELLS joins h3_cell), read here under the
+         * same version; null would mean a read raced a run's switch, and the caller then joins h3_cell instead.
+         */
+        byte[][] wkbOf(Long[] of) {
+            byte[][] out = new byte[of.length][];
+            for (int k = 0; k < of.length; k++) {
+                int i = Arrays.binarySearch(cells, of[k]);
+                if (i < 0) {
+                    return null;
+                }
+                out[k] = wkb[i];
+            }
+            return out;
+        }
+    }
+
+    /** The resolution's boundaries when they are in memory; otherwise null, after starting their read. */
+    Shapes ifLoaded(int resolution, long dataVersion) {
+        CompletableFuture<Shapes> f = read(resolution, dataVersion);
+        return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    }
+
+    /** The resolution's boundaries, waiting for the read (tests, and the start-up warm-up). */
+    Shapes shapes(int resolution, long dataVersion) {
+        return read(resolution, dataVersion).join();
+    }
+
+    /** Forgets every read (after the start-up warm-up). */
+    void clear() {
+        cache.synchronous().invalidateAll();
+    }
+
+    private CompletableFuture<Shapes> read(int resolution, long dataVersion) {
+        return cache.get(dataVersion + "|" + resolution, k -> load(resolution));
+    }
+
+    private Shapes load(int resolution) {
+        List<Long> cells = new ArrayList<>();
+        List<byte[]> wkb = new ArrayList<>();
+        jdbc.query(HeatmapSql.CELL_BOUNDARIES, rs -> {
+            cells.add(rs.getLong(1));
+            wkb.add(rs.getBytes(2));
+        }, resolution);
+        return new Shapes(cells.stream().mapToLong(Long::longValue).toArray(), wkb.toArray(byte[][]::new));
+    }
+}
