@@ -17,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -45,6 +46,17 @@ import org.springframework.http.HttpHeaders;
 class SecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    /**
+     * No Micrometer observations of the security filters, authentications and authorizations: with actuator on
+     * the class path Spring Security wraps every filter of the chain in one, and under 50 clients they were 17 %
+     * of the request threads' CPU samples (JFR, zoom-16 tiles; docs/heatmap-and-features.md, session 13) for
+     * metrics no endpoint exposes. The request's own observation (http.server.requests) stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /**
      * Besides being the chain's provider, a bean of this type keeps Spring Boot from creating its default
