@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link HeatmapSql#PUBLIC_CELL_TILE}). Why: once the boundaries came from memory, the per-cell hotspot_cell
  * lookups were most of what was left of a token holder's tile statement (0.41 against 0.28 ms a tile over 200
  * zoom-16 tiles with their pages in memory; docs/heatmap-and-features.md, session 13). A group at resolution 10
- * is 148,000 cells, about 2.5 MB.
+ * is 148,000 cells, about 3 MB.
  *
  * <p>A token holder's tile never waits for the read (like {@link CellBoundaries}): until it is done, its
  * statement joins hotspot_cell as before. The public's tile, which waits for its query's cells already, waits
