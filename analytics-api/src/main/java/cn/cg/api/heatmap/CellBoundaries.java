@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import cn.cg.api.system.CgProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,8 +23,10 @@ import org.springframework.stereotype.Component;
  * 1.00-1.37 times the direct ST_AsMVT over the tables (docs/heatmap-and-features.md, session 13). The bytes
  * are the stored ones, so the tile is the direct one to the last bit.
  *
- * <p>The whole table is 174,000 cells (about 27 MB: 125 bytes of WKB a hexagon and its id) on the 10M-case city. A data version re-reads it, since a run
- * may add cells; until a read is done {@link #ifLoaded} answers null and the tile joins h3_cell as before.
+ * <p>The whole table is 174,000 cells (about 27 MB: 125 bytes of WKB a hexagon, and its id) on the 10M-case
+ * city; a resolution over {@code cg.tiles.boundaries-max-size} (128 MB) is not read. A data version re-reads
+ * them, since a run may add cells; until a read is done {@link #ifLoaded} answers null and the tile joins h3_cell
+ * as before.
  */
 @Component
 class CellBoundaries {
@@ -29,21 +34,38 @@ class CellBoundaries {
     /** Four resolutions of the tiles, for the served data version and the one before it while they switch. */
     private static final int KEPT = 8;
 
+    /**
+     * Bytes held per cell: a hexagon's 125 bytes of WKB (a pentagon's are fewer) in an array (16 bytes of
+     * header), its reference and its id.
+     */
+    static final long BYTES_PER_CELL = 125 + 16 + 8 + 8;
+
+    private static final Logger log = LoggerFactory.getLogger(CellBoundaries.class);
+
     private final JdbcTemplate jdbc;
+    private final long maxBytes;
     private final AsyncCache<String, Shapes> cache;
 
     @Autowired
-    CellBoundaries(JdbcTemplate jdbc) {
-        this(jdbc, Executors.newSingleThreadExecutor(r -> {
+    CellBoundaries(JdbcTemplate jdbc, CgProperties properties) {
+        this(jdbc, properties, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cell-boundaries-read");
             t.setDaemon(true);
             return t;
         }));
     }
 
-    /** @param reads where the reads run (tests hold them back) */
-    CellBoundaries(JdbcTemplate jdbc, Executor reads) {
+    CellBoundaries(JdbcTemplate jdbc, CgProperties properties, Executor reads) {
+        this(jdbc, properties.tiles().boundariesMaxSize().toBytes(), reads);
+    }
+
+    /**
+     * @param maxBytes the most one resolution's boundaries may hold
+     * @param reads where the reads run (tests hold them back)
+     */
+    CellBoundaries(JdbcTemplate jdbc, long maxBytes, Executor reads) {
         this.jdbc = jdbc;
+        this.maxBytes = maxBytes;
         this.cache = Caffeine.newBuilder().maximumSize(KEPT).executor(reads).buildAsync();
     }
 
@@ -96,6 +118,14 @@ class CellBoundaries {
     }
 
     private Shapes load(int resolution) {
+        // A region far larger than a city (a province at resolution 10) would not fit: its tiles then join h3_cell,
+        // and the empty Shapes kept for the data version stop the read from being tried on every tile.
+        Long count = jdbc.queryForObject(HeatmapSql.CELL_BOUNDARY_COUNT, Long.class, resolution);
+        if (count != null && count * BYTES_PER_CELL > maxBytes) {
+            log.warn("vector tiles: the {} cell boundaries of resolution {} need about {} MB, over cg.tiles.boundaries-max-size"
+                    + " ({} MB); its tiles join h3_cell instead", count, resolution, count * BYTES_PER_CELL >> 20, maxBytes >> 20);
+            return new Shapes(new long[0], new byte[0][]);
+        }
         List<Long> cells = new ArrayList<>();
         List<byte[]> wkb = new ArrayList<>();
         jdbc.query(HeatmapSql.CELL_BOUNDARIES, rs -> {

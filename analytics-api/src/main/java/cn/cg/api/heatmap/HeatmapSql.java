@@ -146,6 +146,9 @@ final class HeatmapSql {
     static final String TILE_HOTSPOTS = "SELECT hc.cell, hc.bin, hc.z FROM hotspot_cell hc WHERE hc.run_id = " + SERVED_HOTSPOT_RUN
             + " AND hc.resolution = ? AND hc.category_set = ? AND hc.period_start = ? ORDER BY hc.cell";
 
+    /** How many boundaries a resolution has, before they are read ({@link CellBoundaries}). Binds: resolution. */
+    static final String CELL_BOUNDARY_COUNT = "SELECT count(*) FROM h3_cell WHERE resolution = ?";
+
     /** One resolution's cell boundaries in EPSG:3857 as WKB, in cell order ({@link CellBoundaries}). Binds: resolution. */
     static final String CELL_BOUNDARIES = "SELECT cell, ST_AsBinary(geom_3857) FROM h3_cell WHERE resolution = ? ORDER BY cell";
 

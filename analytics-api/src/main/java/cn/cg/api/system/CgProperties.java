@@ -44,6 +44,9 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
      * @param maxSurfacePixels largest GeoTIFF (width times height) a request may ask for
      * @param warmUp how long the server runs its tile paths on one thread after starting, before it reports
      *               ready ({@code cn.cg.api.heatmap.TileWarmUp}); 0 to skip
+     * @param boundariesMaxSize largest resolution's cell boundaries the vector tiles keep in memory (bytes,
+     *                          {@code cn.cg.api.heatmap.CellBoundaries}); a resolution with more cells is not
+     *                          read, and its tiles join h3_cell for them instead
      */
     public record Tiles(@DefaultValue("22") int maxZoom,
                         @DefaultValue("256MB") DataSize cacheMaxSize,
@@ -55,7 +58,8 @@ public record CgProperties(@DefaultValue Demo demo, @DefaultValue Imports import
                         @DefaultValue("3000") double defaultBandwidthCeiling,
                         @DefaultValue("12") int fineZoom,
                         @DefaultValue("16777216") long maxSurfacePixels,
-                        @DefaultValue("20s") java.time.Duration warmUp) {
+                        @DefaultValue("20s") java.time.Duration warmUp,
+                        @DefaultValue("128MB") DataSize boundariesMaxSize) {
     }
 
     /**

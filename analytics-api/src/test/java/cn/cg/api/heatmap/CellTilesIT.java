@@ -214,7 +214,7 @@ class CellTilesIT extends PostgisIT {
         List<Runnable> held = new ArrayList<>();
         TileCellIndexes reading = new TileCellIndexes(jdbc, properties, held::add);
         List<Runnable> heldShapes = new ArrayList<>();
-        CellBoundaries shapes = new CellBoundaries(jdbc, heldShapes::add);
+        CellBoundaries shapes = new CellBoundaries(jdbc, properties, heldShapes::add);
         TileHotspots bins = new TileHotspots(jdbc, heldShapes::add);
         CellTiles tiles = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, reading, shapes, bins);
         AggregateFilter f = filters.parse(Map.of("from", "2025-03", "to", "2025-03"), null);
@@ -250,6 +250,31 @@ class CellTilesIT extends PostgisIT {
                 .isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(first));
         assertThat(layerFeatures(withShapes.tile(f, v, dataVersion.hotspotRun(), 15, tb[0], tb[1], false)))
                 .containsExactlyInAnyOrderElementsOf(layerFeatures(second));
+    }
+
+    /**
+     * A resolution whose boundaries would exceed cg.tiles.boundaries-max-size is not read: its tiles join h3_cell
+     * (the same tile), and the empty read is kept, so it is not tried again on every tile.
+     */
+    @Test
+    void aResolutionOverTheBoundariesBoundJoinsH3Cell() {
+        AggregateFilter f = filters.parse(Map.of("from", "2025-03", "to", "2025-03"), null);
+        long v = dataVersion.version();
+        assertThat(indexes.cells(f, 10, v)).isNotNull();
+        long oneCellTooFew = (jdbc.queryForObject(HeatmapSql.CELL_BOUNDARY_COUNT, Long.class, 10) - 1) * CellBoundaries.BYTES_PER_CELL;
+        CellBoundaries small = new CellBoundaries(jdbc, oneCellTooFew, Runnable::run);
+        CellBoundaries.Shapes none = small.shapes(10, v);
+        assertThat(none.wkbOf(new Long[] {a})).as("no boundary held").isNull();
+        assertThat(small.ifLoaded(10, v)).as("kept, not read again").isSameAs(none);
+        CellBoundaries enough = new CellBoundaries(jdbc, oneCellTooFew + CellBoundaries.BYTES_PER_CELL, Runnable::run);
+        assertThat(enough.shapes(10, v).wkbOf(new Long[] {a})).as("read when they fit").isNotNull();
+
+        TileHotspots bins = new TileHotspots(jdbc, Runnable::run);
+        bins.bins(v, dataVersion.hotspotRun(), 10, hotspotSets.forBins(f.categories()), MARCH);
+        CellTiles tiles = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, indexes, small, bins);
+        int[] xy = tileOf(114.0500, 22.5400, 16);
+        assertThat(layerFeatures(tiles.tile(f, v, dataVersion.hotspotRun(), 16, xy[0], xy[1], false)))
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(direct(f, 16, xy)));
     }
 
     private byte[] direct(AggregateFilter f, int z, int[] xy) {
