@@ -2,12 +2,9 @@ package cn.cg.api.heatmap;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import cn.cg.api.system.CgProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +45,7 @@ class CellBoundaries {
 
     @Autowired
     CellBoundaries(JdbcTemplate jdbc, CgProperties properties) {
-        this(jdbc, properties, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "cell-boundaries-read");
-            t.setDaemon(true);
-            return t;
-        }));
+        this(jdbc, properties, BackgroundReads.threads("cell-boundaries-read", 1));
     }
 
     CellBoundaries(JdbcTemplate jdbc, CgProperties properties, Executor reads) {
@@ -99,18 +92,12 @@ class CellBoundaries {
 
     /** The resolution's boundaries when they are in memory; otherwise null, after starting their read. */
     Shapes ifLoaded(int resolution, long dataVersion) {
-        CompletableFuture<Shapes> f = read(resolution, dataVersion);
-        return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+        return BackgroundReads.ifDone(read(resolution, dataVersion));
     }
 
-    /** The resolution's boundaries, waiting for the read (tests, and the start-up warm-up). */
+    /** The resolution's boundaries, waiting for the read (tests). */
     Shapes shapes(int resolution, long dataVersion) {
         return read(resolution, dataVersion).join();
-    }
-
-    /** Forgets every read (after the start-up warm-up). */
-    void clear() {
-        cache.synchronous().invalidateAll();
     }
 
     private CompletableFuture<Shapes> read(int resolution, long dataVersion) {
@@ -126,12 +113,20 @@ class CellBoundaries {
                     + " ({} MB); its tiles join h3_cell instead", count, resolution, count * BYTES_PER_CELL >> 20, maxBytes >> 20);
             return new Shapes(new long[0], new byte[0][]);
         }
-        List<Long> cells = new ArrayList<>();
-        List<byte[]> wkb = new ArrayList<>();
-        jdbc.query(HeatmapSql.CELL_BOUNDARIES, rs -> {
-            cells.add(rs.getLong(1));
-            wkb.add(rs.getBytes(2));
+        int expected = count == null ? 0 : count.intValue();
+        return jdbc.query(HeatmapSql.CELL_BOUNDARIES, rs -> {
+            long[] cells = new long[expected];
+            byte[][] wkb = new byte[expected][];
+            int n = 0;
+            while (rs.next()) {
+                if (n == cells.length) { // a run added cells since the count
+                    cells = Arrays.copyOf(cells, 2 * n + 16);
+                    wkb = Arrays.copyOf(wkb, 2 * n + 16);
+                }
+                cells[n] = rs.getLong(1);
+                wkb[n++] = rs.getBytes(2);
+            }
+            return new Shapes(Arrays.copyOf(cells, n), Arrays.copyOf(wkb, n));
         }, resolution);
-        return new Shapes(cells.stream().mapToLong(Long::longValue).toArray(), wkb.toArray(byte[][]::new));
     }
 }

@@ -121,19 +121,14 @@ class CellTiles {
             merged[i] = c.merged();
             boundaries[i] = all.mercatorWkb(near[i]);
         }
-        // Only cells published as themselves carry a bin: a merged ancestor stands for cells below k.
-        Integer[] bin = bins.binsOf(cells);
-        Double[] zs = bins.zOf(cells);
-        String[] sets = new String[near.length];
+        TileHotspots.Attributes hot = bins.of(cells, hotspotSet);
         for (int i = 0; i < near.length; i++) {
-            if (merged[i]) {
-                bin[i] = null;
-                zs[i] = null;
+            if (merged[i]) { // only cells published as themselves carry a bin: a merged ancestor stands for cells below k
+                hot.drop(i);
             }
-            sets[i] = bin[i] == null ? null : hotspotSet;
         }
         byte[] mvt = jdbc.queryForObject(HeatmapSql.PUBLIC_CELL_TILE, byte[].class, z, x, y, cells, resolutions, cases, merged, boundaries,
-                bin, zs, sets);
+                hot.bin(), hot.z(), hot.set());
         return mvt == null ? new byte[0] : mvt;
     }
 
@@ -169,13 +164,9 @@ class CellTiles {
         byte[][] wkb = shapes == null ? null : shapes.wkbOf(near.cells());
         TileHotspots.Bins bins = hotspots.ifLoaded(dataVersion, hotspotRun, resolution, hotspotSet, hotspotMonth(f.period()));
         if (wkb != null && bins != null) {
-            Integer[] bin = bins.binsOf(near.cells());
-            String[] sets = new String[bin.length];
-            for (int i = 0; i < bin.length; i++) {
-                sets[i] = bin[i] == null ? null : hotspotSet;
-            }
+            TileHotspots.Attributes hot = bins.of(near.cells(), hotspotSet);
             return jdbc.queryForObject(HeatmapSql.CELL_TILE_OF_ARRAYS, byte[].class, z, x, y, resolution, near.cells(), near.cases(),
-                    near.west(), near.south(), near.east(), near.north(), wkb, bin, bins.zOf(near.cells()), sets);
+                    near.west(), near.south(), near.east(), near.north(), wkb, hot.bin(), hot.z(), hot.set());
         }
         return jdbc.queryForObject(HeatmapSql.CELL_TILE_OF_CELLS, byte[].class, z, x, y, near.cells(), near.cases(),
                 resolution, resolution, hotspotSet, month(f));

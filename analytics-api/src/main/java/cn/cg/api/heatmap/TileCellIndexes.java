@@ -8,9 +8,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,7 +37,7 @@ class TileCellIndexes {
 
     @Autowired
     TileCellIndexes(JdbcTemplate jdbc, CgProperties properties) {
-        this(jdbc, properties, Executors.newFixedThreadPool(READERS, daemon()));
+        this(jdbc, properties, BackgroundReads.threads("tile-cells-read", READERS));
     }
 
     /** @param reads where the reads run: their own threads, since each holds a connection for seconds */
@@ -52,15 +49,6 @@ class TileCellIndexes {
                 .executor(reads).buildAsync();
     }
 
-    private static ThreadFactory daemon() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "tile-cells-read-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     /** Forgets every query's cells (after the start-up warm-up); a read under way completes unkept. */
     void clear() {
         cache.synchronous().invalidateAll();
@@ -68,8 +56,7 @@ class TileCellIndexes {
 
     /** The index when it is in memory; otherwise null, after starting its read if none is under way. */
     TileCellIndex ifLoaded(AggregateFilter f, int resolution, long dataVersion) {
-        CompletableFuture<TileCellIndex> index = read(f, resolution, dataVersion);
-        return index.isDone() && !index.isCompletedExceptionally() ? index.join() : null;
+        return BackgroundReads.ifDone(read(f, resolution, dataVersion));
     }
 
     /** The index, waiting for its read (tests, and callers that need it now). */

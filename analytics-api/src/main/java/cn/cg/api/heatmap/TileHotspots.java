@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,11 +39,7 @@ class TileHotspots {
 
     @Autowired
     TileHotspots(JdbcTemplate jdbc) {
-        this(jdbc, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "tile-hotspots-read");
-            t.setDaemon(true);
-            return t;
-        }));
+        this(jdbc, BackgroundReads.threads("tile-hotspots-read", 1));
     }
 
     /** @param reads where the reads run (tests hold them back) */
@@ -65,24 +60,34 @@ class TileHotspots {
             this.z = z;
         }
 
-        /** The cells' bins, null where a cell has no row (no hotspot attributes at all then). */
-        Integer[] binsOf(Long[] of) {
-            Integer[] out = new Integer[of.length];
+        /**
+         * The cells' hotspot attributes as the tile statements take them: where a cell has no row, none at all
+         * (not a bin of 0, which would read as "not significant"); a z only where the job stored one.
+         *
+         * @param set the group's category set, the value of {@code hotspot_set}
+         */
+        Attributes of(Long[] of, String set) {
+            Attributes a = new Attributes(new Integer[of.length], new Double[of.length], new String[of.length]);
             for (int k = 0; k < of.length; k++) {
                 int i = Arrays.binarySearch(cells, of[k]);
-                out[k] = i < 0 ? null : bin[i];
+                if (i >= 0) {
+                    a.bin()[k] = bin[i];
+                    a.z()[k] = Double.isNaN(z[i]) ? null : z[i];
+                    a.set()[k] = set;
+                }
             }
-            return out;
+            return a;
         }
+    }
 
-        /** The cells' z, null where a cell has no row or the job stored none. */
-        Double[] zOf(Long[] of) {
-            Double[] out = new Double[of.length];
-            for (int k = 0; k < of.length; k++) {
-                int i = Arrays.binarySearch(cells, of[k]);
-                out[k] = i < 0 || Double.isNaN(z[i]) ? null : z[i];
-            }
-            return out;
+    /** Per cell of a tile, its hotspot_bin, hotspot_z and hotspot_set (null: none). */
+    record Attributes(Integer[] bin, Double[] z, String[] set) {
+
+        /** Leaves the k-th cell without any (a merged ancestor on the public's tiles). */
+        void drop(int k) {
+            bin[k] = null;
+            z[k] = null;
+            set[k] = null;
         }
     }
 
@@ -92,8 +97,7 @@ class TileHotspots {
      * aggregation run; the key holds the run the request saw, so a switch in between is read again next time.
      */
     Bins ifLoaded(long dataVersion, long hotspotRun, int resolution, String set, LocalDate month) {
-        CompletableFuture<Bins> f = read(dataVersion, hotspotRun, resolution, set, month);
-        return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+        return BackgroundReads.ifDone(read(dataVersion, hotspotRun, resolution, set, month));
     }
 
     /**
@@ -115,28 +119,24 @@ class TileHotspots {
         return cache.get(dataVersion + "|h" + hotspotRun + "|" + resolution + "|" + set + "|" + month, k -> load(resolution, set, month));
     }
 
-    /** Forgets every group (after the start-up warm-up). */
-    void clear() {
-        cache.synchronous().invalidateAll();
-    }
-
     private Bins load(int resolution, String set, LocalDate month) {
-        long[][] cells = {new long[1024]};
-        int[][] bins = {new int[1024]};
-        double[][] zs = {new double[1024]};
-        int[] n = {0};
-        jdbc.query(HeatmapSql.TILE_HOTSPOTS, rs -> {
-            if (n[0] == cells[0].length) {
-                cells[0] = Arrays.copyOf(cells[0], 2 * n[0]);
-                bins[0] = Arrays.copyOf(bins[0], 2 * n[0]);
-                zs[0] = Arrays.copyOf(zs[0], 2 * n[0]);
+        return jdbc.query(HeatmapSql.TILE_HOTSPOTS, rs -> {
+            long[] cells = new long[1024];
+            int[] bins = new int[1024];
+            double[] zs = new double[1024];
+            int n = 0;
+            while (rs.next()) {
+                if (n == cells.length) {
+                    cells = Arrays.copyOf(cells, 2 * n);
+                    bins = Arrays.copyOf(bins, 2 * n);
+                    zs = Arrays.copyOf(zs, 2 * n);
+                }
+                cells[n] = rs.getLong(1);
+                bins[n] = rs.getInt(2);
+                double z = rs.getDouble(3);
+                zs[n++] = rs.wasNull() ? Double.NaN : z;
             }
-            cells[0][n[0]] = rs.getLong(1);
-            bins[0][n[0]] = rs.getInt(2);
-            double z = rs.getDouble(3);
-            zs[0][n[0]] = rs.wasNull() ? Double.NaN : z;
-            n[0]++;
+            return new Bins(Arrays.copyOf(cells, n), Arrays.copyOf(bins, n), Arrays.copyOf(zs, n));
         }, resolution, set, Date.valueOf(month));
-        return new Bins(Arrays.copyOf(cells[0], n[0]), Arrays.copyOf(bins[0], n[0]), Arrays.copyOf(zs[0], n[0]));
     }
 }

@@ -16,11 +16,17 @@ class TileArraysTest {
         TileHotspots.Bins bins = new TileHotspots.Bins(new long[] {3, 8, 600_000_000_000L}, new int[] {-2, 0, 3},
                 new double[] {-2.4, Double.NaN, 3.9});
         Long[] asked = {600_000_000_000L, 5L, 3L, 8L, 1L, 700_000_000_000L};
-        assertThat(bins.binsOf(asked)).containsExactly(3, null, -2, 0, null, null);
+        TileHotspots.Attributes hot = bins.of(asked, "vendor");
+        assertThat(hot.bin()).containsExactly(3, null, -2, 0, null, null);
         // A row without z (NaN or NULL in hotspot_cell) keeps its bin and has no z, as nullif(z, 'NaN') gives.
-        assertThat(bins.zOf(asked)).containsExactly(3.9, null, -2.4, null, null, null);
-        assertThat(TileHotspots.NONE.binsOf(asked)).containsOnlyNulls();
-        assertThat(TileHotspots.NONE.zOf(new Long[0])).isEmpty();
+        assertThat(hot.z()).containsExactly(3.9, null, -2.4, null, null, null);
+        assertThat(hot.set()).containsExactly("vendor", null, "vendor", "vendor", null, null);
+        hot.drop(2);
+        assertThat(hot.bin()[2]).isNull();
+        assertThat(hot.z()[2]).isNull();
+        assertThat(hot.set()[2]).isNull();
+        assertThat(TileHotspots.NONE.of(asked, "all").bin()).containsOnlyNulls();
+        assertThat(TileHotspots.NONE.of(new Long[0], "all").z()).isEmpty();
     }
 
     @Test
