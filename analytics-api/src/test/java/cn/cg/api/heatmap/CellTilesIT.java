@@ -414,9 +414,6 @@ class CellTilesIT extends PostgisIT {
     }
 
     static int[] tileOf(double lon, double lat, int z) {
-        double n = 1 << z;
-        int x = (int) Math.floor((lon + 180) / 360 * n);
-        int y = (int) Math.floor((WebMercator.HALF - WebMercator.y(lat)) / (2 * WebMercator.HALF / n));
-        return new int[] {x, y};
+        return new int[] {WebMercator.tileX(lon, z), WebMercator.tileY(lat, z)};
     }
 }

@@ -51,11 +51,10 @@ class HeatmapIT extends PostgisIT {
     @BeforeEach
     void cases() {
         fixture = new AggregateFixture(jdbc);
-        tileX = (int) Math.floor((114.05 + 180) / 360 * (1 << Z));
+        tileX = WebMercator.tileX(114.05, Z);
         WebMercator.Box b = WebMercator.tile(Z, tileX, 0);
         edgeLon = WebMercator.lon(b.maxX());
-        double yMerc = WebMercator.y(LAT);
-        tileY = (int) Math.floor((WebMercator.HALF - yMerc) / (2 * WebMercator.HALF / (1 << Z)));
+        tileY = WebMercator.tileY(LAT, Z);
         double metreLon = 1 / (111_320 * Math.cos(Math.toRadians(LAT)));
         // All cases lie east of the edge, in tile x+1: whatever tile x shows comes from beyond its edge.
         cells.add(fixture.cases(edgeLon + 150 * metreLon, LAT, "0501", DAY, 12));

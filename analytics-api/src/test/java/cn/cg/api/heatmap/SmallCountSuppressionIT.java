@@ -83,8 +83,8 @@ class SmallCountSuppressionIT extends PostgisIT {
     @Test
     void theIsolatedCaseIsOnTheLeadersHeatmapAndNotOnThePublicOne() throws Exception {
         for (int z : new int[] {11, 15}) {
-            int x = tileX(LONE_LON, z);
-            int y = tileY(LONE_LAT, z);
+            int x = WebMercator.tileX(LONE_LON, z);
+            int y = WebMercator.tileY(LONE_LAT, z);
             String tile = "/tiles/heatmap/" + z + "/" + x + "/" + y + ".png" + QUERY;
             BufferedImage leader = png(tile, TestTokens.LEADER);
             BufferedImage anyone = png(tile, null);
@@ -96,7 +96,7 @@ class SmallCountSuppressionIT extends PostgisIT {
             assertThat(coloured(anyone)).as("public pixels with colour at z" + z).isZero();
         }
         // The cluster is on both (its small cells pooled into their parent for the public).
-        String cluster = "/tiles/heatmap/15/" + tileX(LON, 15) + "/" + tileY(LAT, 15) + ".png" + QUERY;
+        String cluster = "/tiles/heatmap/15/" + WebMercator.tileX(LON, 15) + "/" + WebMercator.tileY(LAT, 15) + ".png" + QUERY;
         assertThat(coloured(png(cluster, null))).isGreaterThan(50);
         JsonNode publicLegend = json.readTree(get("/api/v1/heatmap/legend" + QUERY).body());
         JsonNode leaderLegend = json.readTree(get("/api/v1/heatmap/legend" + QUERY, TestTokens.LEADER).body());
@@ -108,7 +108,7 @@ class SmallCountSuppressionIT extends PostgisIT {
     void publicVectorTilesAndCellFeaturesHoldNoCountBelowK() throws Exception {
         for (int z : new int[] {10, 12, 14, 15}) {
             for (double[] c : new double[][] {{LON, LAT}, {LONE_LON, LONE_LAT}}) {
-                String tile = "/tiles/cells/" + z + "/" + tileX(c[0], z) + "/" + tileY(c[1], z) + ".mvt" + QUERY.replace("&bandwidth=300", "");
+                String tile = "/tiles/cells/" + z + "/" + WebMercator.tileX(c[0], z) + "/" + WebMercator.tileY(c[1], z) + ".mvt" + QUERY.replace("&bandwidth=300", "");
                 List<Long> publicCounts = mvtCases(tile, null);
                 assertThat(publicCounts).as(tile).allMatch(n -> n >= K);
                 if (c[0] == LON) {
@@ -205,7 +205,7 @@ class SmallCountSuppressionIT extends PostgisIT {
             }
             dataVersion.refresh();
             String q = QUERY.replace("&bandwidth=300", "");
-            String tile = "/tiles/cells/15/" + tileX(LON, 15) + "/" + tileY(LAT, 15) + ".mvt" + q;
+            String tile = "/tiles/cells/15/" + WebMercator.tileX(LON, 15) + "/" + WebMercator.tileY(LAT, 15) + ".mvt" + q;
             List<MvtDecoder.Feature> anyone = mvtFeatures(tile, null);
             int binned = 0;
             int merged = 0;
@@ -228,7 +228,7 @@ class SmallCountSuppressionIT extends PostgisIT {
             assertThat(full).allSatisfy(f -> assertThat(((Number) f.attributes().get("hotspot_bin")).intValue())
                     .isEqualTo(bins.get((Long) f.attributes().get("cell"))));
             // The lone case: a bin for the researcher, no feature at all for the public.
-            String lone = "/tiles/cells/15/" + tileX(LONE_LON, 15) + "/" + tileY(LONE_LAT, 15) + ".mvt" + q;
+            String lone = "/tiles/cells/15/" + WebMercator.tileX(LONE_LON, 15) + "/" + WebMercator.tileY(LONE_LAT, 15) + ".mvt" + q;
             assertThat(mvtFeatures(lone, null)).isEmpty();
             assertThat(mvtFeatures(lone, TestTokens.RESEARCHER)).singleElement()
                     .satisfies(f -> assertThat(f.attributes()).containsKey("hotspot_bin"));
@@ -270,13 +270,5 @@ class SmallCountSuppressionIT extends PostgisIT {
             }
         }
         return n;
-    }
-
-    static int tileX(double lon, int z) {
-        return (int) Math.floor((lon + 180) / 360 * (1 << z));
-    }
-
-    static int tileY(double lat, int z) {
-        return (int) Math.floor((WebMercator.HALF - WebMercator.y(lat)) / (2 * WebMercator.HALF / (1 << z)));
     }
 }
