@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class CellTilesIT extends PostgisIT {
 
@@ -216,7 +217,8 @@ class CellTilesIT extends PostgisIT {
         List<Runnable> heldShapes = new ArrayList<>();
         CellBoundaries shapes = new CellBoundaries(jdbc, properties, heldShapes::add);
         TileHotspots bins = new TileHotspots(jdbc, heldShapes::add);
-        CellTiles tiles = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, reading, shapes, bins);
+        StatementsRun run = new StatementsRun(jdbc);
+        CellTiles tiles = new CellTiles(run, new TileCache(properties), publicCells, hotspotSets, reading, shapes, bins);
         AggregateFilter f = filters.parse(Map.of("from", "2025-03", "to", "2025-03"), null);
         long v = dataVersion.version();
         int[] ta = tileOf(114.0500, 22.5400, 16);
@@ -225,6 +227,7 @@ class CellTilesIT extends PostgisIT {
         byte[] first = tiles.tile(f, v, dataVersion.hotspotRun(), 16, ta[0], ta[1], false);
         assertThat(reading.ifLoaded(f, 10, v)).as("the read is under way, not done").isNull();
         assertThat(layerFeatures(first)).isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(direct(f, 16, ta)));
+        assertThat(run.last()).as("made over the tables").isEqualTo(HeatmapSql.CELL_TILE);
 
         while (!held.isEmpty()) { // the read, and what the cache queued after it
             held.remove(0).run();
@@ -233,6 +236,7 @@ class CellTilesIT extends PostgisIT {
         assertThat(index).as("read once the executor ran it").isNotNull();
         byte[] second = tiles.tile(f, v, dataVersion.hotspotRun(), 15, tb[0], tb[1], false);
         assertThat(layerFeatures(second)).isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(direct(f, 15, tb)));
+        assertThat(run.last()).as("made from the query's cells, joining h3_cell").isEqualTo(HeatmapSql.CELL_TILE_OF_CELLS);
         assertThat(reading.ifLoaded(f, 10, v)).as("read once").isSameAs(index);
 
         // The reads of the boundaries and the hotspot group were started by the second tile and are held: that
@@ -245,11 +249,32 @@ class CellTilesIT extends PostgisIT {
         }
         assertThat(shapes.ifLoaded(10, v)).isNotNull();
         assertThat(bins.ifLoaded(v, dataVersion.hotspotRun(), 10, hotspotSets.forBins(f.categories()), MARCH)).isNotNull();
-        CellTiles withShapes = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, reading, shapes, bins);
+        CellTiles withShapes = new CellTiles(run, new TileCache(properties), publicCells, hotspotSets, reading, shapes, bins);
         assertThat(layerFeatures(withShapes.tile(f, v, dataVersion.hotspotRun(), 16, ta[0], ta[1], false)))
                 .isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(first));
+        assertThat(run.last()).as("made from arrays alone").isEqualTo(HeatmapSql.CELL_TILE_OF_ARRAYS);
         assertThat(layerFeatures(withShapes.tile(f, v, dataVersion.hotspotRun(), 15, tb[0], tb[1], false)))
                 .containsExactlyInAnyOrderElementsOf(layerFeatures(second));
+        assertThat(run.last()).isEqualTo(HeatmapSql.CELL_TILE_OF_ARRAYS);
+    }
+
+    /** The test's JdbcTemplate (same pool), noting the statements that made tiles, so a test can tell which path ran. */
+    static final class StatementsRun extends JdbcTemplate {
+        private final List<String> statements = new ArrayList<>();
+
+        StatementsRun(JdbcTemplate of) {
+            super(of.getDataSource());
+        }
+
+        @Override
+        public <T> T queryForObject(String sql, Class<T> requiredType, Object... args) {
+            statements.add(sql);
+            return super.queryForObject(sql, requiredType, args);
+        }
+
+        String last() {
+            return statements.isEmpty() ? null : statements.get(statements.size() - 1);
+        }
     }
 
     /**
@@ -271,10 +296,12 @@ class CellTilesIT extends PostgisIT {
 
         TileHotspots bins = new TileHotspots(jdbc, Runnable::run);
         bins.bins(v, dataVersion.hotspotRun(), 10, hotspotSets.forBins(f.categories()), MARCH);
-        CellTiles tiles = new CellTiles(jdbc, new TileCache(properties), publicCells, hotspotSets, indexes, small, bins);
+        StatementsRun run = new StatementsRun(jdbc);
+        CellTiles tiles = new CellTiles(run, new TileCache(properties), publicCells, hotspotSets, indexes, small, bins);
         int[] xy = tileOf(114.0500, 22.5400, 16);
         assertThat(layerFeatures(tiles.tile(f, v, dataVersion.hotspotRun(), 16, xy[0], xy[1], false)))
                 .isNotEmpty().containsExactlyInAnyOrderElementsOf(layerFeatures(direct(f, 16, xy)));
+        assertThat(run.last()).as("joined h3_cell").isEqualTo(HeatmapSql.CELL_TILE_OF_CELLS);
     }
 
     private byte[] direct(AggregateFilter f, int z, int[] xy) {
